@@ -1,0 +1,117 @@
+import Foundation
+
+/// Everything read from `Content/`: the site configuration and its documents.
+public struct LoadedContent: Sendable {
+    public var site: SiteConfig
+    /// Every document (drafts included), sorted by path.
+    public var documents: [Document]
+}
+
+/// Discovers, decodes and renders the documents of a site folder.
+public enum ContentLoader {
+    public static let contentFolder = "Content"
+    /// Folders under Content/ kept for data and assets rather than documents.
+    static let reservedFolders: Set<String> = ["data", "assets"]
+
+    /// Loads the site; returns nil content when an error makes it unusable.
+    /// `sources` receives every text file read, for showing offending lines.
+    public static func load(
+        from fileSystem: FileSystem, diagnostics: inout DiagnosticBag, sources: inout [String: SourceFile]
+    ) -> LoadedContent? {
+        let siteFile = "\(contentFolder)/site.yml"
+        guard fileSystem.exists(siteFile) else {
+            diagnostics.error(siteFile, nil, "no site.yml: is this a reportsite folder?",
+                note: "pass the folder that holds Content/ and Templates/ with --root")
+            return nil
+        }
+        let site: SiteConfig?
+        do {
+            let source = try fileSystem.readText(siteFile)
+            sources[siteFile] = source
+            let (config, problems) = SiteConfig.load(source)
+            diagnostics.append(contentsOf: problems)
+            site = config
+        } catch {
+            diagnostics.append(asDiagnostic(error, path: siteFile))
+            return nil
+        }
+
+        var jobs: [(path: String, kind: DocumentKind, slug: String)] = []
+        let paths: [String]
+        do {
+            paths = try fileSystem.files(under: contentFolder)
+        } catch {
+            diagnostics.append(asDiagnostic(error, path: contentFolder))
+            return nil
+        }
+        for path in paths where path != siteFile {
+            if let job = classify(path, into: &diagnostics) { jobs.append(job) }
+        }
+        guard let site else { return nil }
+
+        // Decoding and rendering are independent per file: run them in parallel,
+        // keep results in path order.
+        let results = ParallelMap.map(jobs) { job -> (SourceFile?, Document?, [Diagnostic]) in
+            do {
+                let source = try fileSystem.readText(job.path)
+                let (document, problems) = DocumentDecoder.decode(source, kind: job.kind, slug: job.slug, site: site)
+                return (source, document, problems)
+            } catch {
+                return (nil, nil, [asDiagnostic(error, path: job.path)])
+            }
+        }
+        var documents: [Document] = []
+        for (source, document, problems) in results {
+            if let source { sources[source.path] = source }
+            diagnostics.append(contentsOf: problems)
+            if let document { documents.append(document) }
+        }
+        return LoadedContent(site: site, documents: documents)
+    }
+
+    /// Works out a file's kind and slug from where it is, or reports why it cannot be a document.
+    static func classify(_ path: String, into diagnostics: inout DiagnosticBag) -> (path: String, kind: DocumentKind, slug: String)? {
+        let parts = path.split(separator: "/").map(String.init)
+        let name = parts.last ?? path
+        if name.hasPrefix(".") { return nil }
+        if parts.count >= 3, reservedFolders.contains(parts[1]) { return nil }
+        let folders = DocumentKind.allCases.map(\.folder)
+        guard name.hasSuffix(".md") else {
+            diagnostics.warning(path, nil, "not a Markdown file, so it is not published",
+                note: "documents are .md files in one of: \(folders.joined(separator: ", "))")
+            return nil
+        }
+        guard parts.count == 3 else {
+            diagnostics.error(path, SourcePosition(line: 1, column: 1),
+                parts.count == 2 ? "documents must be in a folder that names their kind"
+                    : "documents cannot be in sub-folders of a kind's folder",
+                note: "put it in Content/<kind>/ where <kind> is one of: \(folders.joined(separator: ", "))")
+            return nil
+        }
+        guard let kind = DocumentKind(folder: parts[1]) else {
+            diagnostics.error(path, SourcePosition(line: 1, column: 1), "'\(parts[1])' is not a kind of document",
+                note: Suggestion.note(for: parts[1], in: folders) ?? "kinds: \(folders.joined(separator: ", "))")
+            return nil
+        }
+        let slug = String(name.dropLast(3))
+        guard isValidSlug(slug) else {
+            diagnostics.error(path, SourcePosition(line: 1, column: 1),
+                "the file name '\(name)' cannot be used in a web address",
+                note: "use lower-case letters, digits and hyphens only, e.g. 2017-09-01-ap17-47.md")
+            return nil
+        }
+        return (path, kind, slug)
+    }
+
+    /// Slugs become URL path segments: keep them to a safe alphabet so they can
+    /// never escape Output/ or need escaping.
+    static func isValidSlug(_ slug: String) -> Bool {
+        guard let first = slug.unicodeScalars.first, first != "-" else { return false }
+        return slug.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func asDiagnostic(_ error: Error, path: String) -> Diagnostic {
+        if let diagnostic = error as? Diagnostic { return diagnostic }
+        return .error(path, nil, "could not read the file: \(error.localizedDescription)")
+    }
+}

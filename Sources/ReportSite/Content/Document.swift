@@ -1,0 +1,36 @@
+/// One Markdown file of `Content/`, decoded and rendered.
+public struct Document: Sendable {
+    public enum Content: Sendable {
+        case meeting(AssuranceMeeting)
+        case report(BoardReport)
+        case response(InspectionResponse)
+        case page(Page)
+    }
+
+    /// Path relative to the site root (`Content/reports/2017-09-01-ap17-47.md`).
+    public var path: String
+    public var kind: DocumentKind
+    /// The file name without `.md`; part of the permanent URL.
+    public var slug: String
+    /// Common fields; nil for plain pages.
+    public var metadata: CommonMetadata?
+    public var content: Content
+    /// The whole body as HTML.
+    public var bodyHTML: TrustedHTML
+    /// Headings of the body, for contents lists.
+    public var headings: [Heading]
+
+    public var title: String {
+        if let metadata { return metadata.title }
+        if case let .page(page) = content { return page.title }
+        return slug
+    }
+
+    public var summary: String? {
+        if let metadata { return metadata.summary }
+        if case let .page(page) = content { return page.summary }
+        return nil
+    }
+
+    public var isDraft: Bool { metadata?.status == .draft }
+}

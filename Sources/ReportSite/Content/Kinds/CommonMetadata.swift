@@ -1,0 +1,86 @@
+import Yams
+
+/// Whether a document is public.
+public enum DocumentStatus: String, YAMLEnum {
+    case draft, published, withdrawn
+    public static let description = "a status"
+}
+
+/// The classes of information an OPCC's publication scheme sorts documents into
+/// (the ICO model scheme, which the Specified Information Order's categories map to).
+public enum PublicationClass: String, YAMLEnum {
+    case whoWeAre = "who-we-are"
+    case whatWeSpend = "what-we-spend"
+    case prioritiesAndPerformance = "priorities-and-performance"
+    case decisions
+    case policiesAndProcedures = "policies-and-procedures"
+    case listsAndRegisters = "lists-and-registers"
+    case services
+    public static let description = "a publication-scheme category"
+}
+
+/// One public change note: what changed, and when.
+public struct ChangeNote: Sendable, Hashable, YAMLDecodable {
+    public var date: Day
+    public var note: String
+
+    public static func decode(_ node: Node, _ reader: YAMLReader) -> ChangeNote? {
+        guard let fields = reader.fields(node, "a change note (date and note)") else { return nil }
+        let date: Day? = fields.required("date")
+        let note: String? = fields.required("note")
+        fields.finish()
+        guard let date, let note else { return nil }
+        return ChangeNote(date: date, note: note)
+    }
+}
+
+/// The fields every published document (meeting, report, response) carries.
+public struct CommonMetadata: Sendable, Hashable {
+    public var title: String
+    public var date: Day
+    /// An organisation id from site.yml.
+    public var organisation: String
+    public var organisationPosition: SourcePosition?
+    public var summary: String
+    public var topics: [String]
+    public var category: PublicationClass?
+    public var status: DocumentStatus
+    public var withdrawnReason: String?
+    /// First published on the site.
+    public var published: Day
+    public var changes: [ChangeNote]
+
+    /// The last time a major change was published (GOV.UK's "last updated").
+    public var lastUpdated: Day {
+        changes.map(\.date).max().map { max($0, published) } ?? published
+    }
+
+    /// Reads the common keys from a document's fields; nil after reporting problems.
+    static func read(_ fields: YAMLReader.Fields) -> CommonMetadata? {
+        let title: String? = fields.required("title")
+        let date: Day? = fields.required("date")
+        let organisation: String? = fields.required("organisation")
+        let organisationPosition = fields.node("organisation").flatMap(fields.reader.position)
+        let summary: String? = fields.required("summary")
+        let topics: [String]? = fields.optional("topics")
+        let category: PublicationClass? = fields.optional("category")
+        let status: DocumentStatus? = fields.optional("status")
+        let withdrawnReason: String? = fields.optional("withdrawn_reason")
+        let published: Day? = fields.optional("published")
+        let changes: [ChangeNote]? = fields.optional("changes")
+
+        let decodedStatus = status ?? .published
+        if decodedStatus == .withdrawn, withdrawnReason == nil {
+            fields.reader.error(fields.node("status"), "a withdrawn document needs a 'withdrawn_reason'",
+                note: "say why it was withdrawn: readers still find it at its address")
+        }
+        if decodedStatus != .withdrawn, let reasonNode = fields.node("withdrawn_reason") {
+            fields.reader.error(reasonNode, "'withdrawn_reason' is only allowed when status is 'withdrawn'")
+        }
+        guard let title, let date, let organisation, let summary else { return nil }
+        return CommonMetadata(
+            title: title, date: date, organisation: organisation, organisationPosition: organisationPosition,
+            summary: summary, topics: topics ?? [], category: category, status: decodedStatus,
+            withdrawnReason: withdrawnReason, published: published ?? date, changes: changes ?? [])
+    }
+}

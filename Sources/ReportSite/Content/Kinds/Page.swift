@@ -1,0 +1,14 @@
+/// A plain page such as "About" or the accessibility statement (`Content/pages/`).
+public struct Page: Sendable {
+    public var title: String
+    public var summary: String?
+    public var updated: Day?
+
+    static func read(_ fields: YAMLReader.Fields) -> Page? {
+        let title: String? = fields.required("title")
+        let summary: String? = fields.optional("summary")
+        let updated: Day? = fields.optional("updated")
+        guard let title else { return nil }
+        return Page(title: title, summary: summary, updated: updated)
+    }
+}
