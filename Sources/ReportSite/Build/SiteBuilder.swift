@@ -1,0 +1,43 @@
+import Foundation
+
+/// The build, as a recipe of named, timed steps:
+/// load → resolve → templates → render. Writing is the caller's last step
+/// (`StagedDirectory`), so `check` runs the same recipe and writes nothing.
+public enum SiteBuilder {
+    public static func build(_ fileSystem: FileSystem, options: BuildOptions = BuildOptions()) -> BuildResult {
+        var result = BuildResult(diagnostics: DiagnosticBag(), sources: [:], files: [], timings: [], documentCount: 0)
+        var clock = StepClock()
+
+        let content = ContentLoader.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)
+        clock.lap("load", into: &result)
+        let templates = TemplateLibrary.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)
+        clock.lap("templates", into: &result)
+        guard let content, let templates else { return result }
+
+        let graph = SiteGraph.resolve(
+            content, baseURL: options.baseURL, includeDrafts: options.includeDrafts, diagnostics: &result.diagnostics)
+        result.documentCount = graph.documents.count
+        clock.lap("resolve", into: &result)
+        guard !result.diagnostics.hasErrors else { return result }
+
+        var files = SiteRenderer(graph: graph, templates: templates).renderPages(into: &result.diagnostics)
+        files += Assets.collect(from: fileSystem, into: &result.diagnostics)
+        clock.lap("render", into: &result)
+        guard !result.diagnostics.hasErrors else { return result }
+        result.files = files.sorted { $0.path < $1.path }
+        return result
+    }
+}
+
+/// Times consecutive steps of the recipe.
+struct StepClock {
+    private var last = ContinuousClock.now
+
+    mutating func lap(_ step: String, into result: inout BuildResult) {
+        let now = ContinuousClock.now
+        let duration = now - last
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        result.timings.append((step, seconds))
+        last = now
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Read access to a site folder: the seam that lets tests and the preview
+/// server use an in-memory site (STYLE.md 7).
+public protocol FileSystem: Sendable {
+    /// Every regular file under `directory` (relative to the site root), as
+    /// root-relative paths with `/` separators, sorted.
+    func files(under directory: String) throws -> [String]
+    func read(_ path: String) throws -> Data
+    func exists(_ path: String) -> Bool
+}
+
+extension FileSystem {
+    public func readText(_ path: String) throws -> SourceFile {
+        let data = try read(path)
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic.error(path, nil, "the file is not valid UTF-8 text", note: "save it as UTF-8")
+        }
+        return SourceFile(path: path, text: text)
+    }
+}
+
+/// A site folder on disk.
+public struct DiskFileSystem: FileSystem {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public func files(under directory: String) throws -> [String] {
+        let base = root.appending(path: directory)
+        guard let enumerator = FileManager.default.enumerator(
+            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [])
+        else { return [] }
+        var paths: [String] = []
+        let rootPath = root.path(percentEncoded: false)
+        let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path(percentEncoded: false)
+            guard path.hasPrefix(prefix) else { continue }
+            paths.append(String(path.dropFirst(prefix.count)))
+        }
+        return paths.sorted()
+    }
+
+    public func read(_ path: String) throws -> Data {
+        try Data(contentsOf: root.appending(path: path))
+    }
+
+    public func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appending(path: path).path(percentEncoded: false))
+    }
+}
+
+/// A site held in memory, for tests and previews.
+public struct MemoryFileSystem: FileSystem {
+    public var contents: [String: Data]
+
+    public init(_ files: [String: String] = [:]) {
+        contents = files.mapValues { Data($0.utf8) }
+    }
+
+    public func files(under directory: String) throws -> [String] {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return contents.keys.filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    public func read(_ path: String) throws -> Data {
+        guard let data = contents[path] else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        return data
+    }
+
+    public func exists(_ path: String) -> Bool {
+        contents[path] != nil || contents.keys.contains { $0.hasPrefix(path.hasSuffix("/") ? path : path + "/") }
+    }
+}

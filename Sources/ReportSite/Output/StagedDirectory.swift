@@ -1,0 +1,66 @@
+import Foundation
+
+/// Writes a build into a staging folder beside the output folder and swaps
+/// it in only when every file is written, so a failed or interrupted build
+/// leaves the previous Output/ as it was.
+public struct StagedDirectory {
+    public let destination: URL
+    let staging: URL
+
+    public init(destination: URL) {
+        self.destination = destination.standardizedFileURL
+        let parent = self.destination.deletingLastPathComponent()
+        staging = parent.appending(path: ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Writes `files` into the staging folder, then swaps it for the destination.
+    public func publish(_ files: [OutputFile]) throws {
+        let fm = FileManager.default
+        try? fm.removeItem(at: staging)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                let url = staging.appending(path: file.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url)
+            }
+            try keepDotfiles()
+            try swap()
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// Top-level dotfiles the build did not write (`.git` of a Pages
+    /// checkout, `.gitkeep`) belong to the user: carry them over.
+    private func keepDotfiles() throws {
+        let fm = FileManager.default
+        guard let entries = try? fm.contentsOfDirectory(atPath: destination.path(percentEncoded: false)) else { return }
+        for name in entries.sorted() where name.hasPrefix(".") {
+            let target = staging.appending(path: name)
+            if fm.fileExists(atPath: target.path(percentEncoded: false)) { continue }
+            try fm.copyItem(at: destination.appending(path: name), to: target)
+        }
+    }
+
+    /// Old output aside, new output in, old output removed. If the second
+    /// rename fails the old output is put back.
+    private func swap() throws {
+        let fm = FileManager.default
+        let old = destination.deletingLastPathComponent()
+            .appending(path: ".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        let hadOld = fm.fileExists(atPath: destination.path(percentEncoded: false))
+        if hadOld {
+            try? fm.removeItem(at: old)
+            try fm.moveItem(at: destination, to: old)
+        }
+        do {
+            try fm.moveItem(at: staging, to: destination)
+        } catch {
+            if hadOld { try? fm.moveItem(at: old, to: destination) }
+            throw error
+        }
+        if hadOld { try? fm.removeItem(at: old) }
+    }
+}

@@ -1,0 +1,144 @@
+/// The meeting page: who met, where, and each question with its answer.
+struct MeetingContext {
+    struct Question {
+        let number: Int
+        let anchor: String
+        let question: String
+        let answerHTML: TrustedHTML
+        let postMeeting: Bool
+    }
+
+    struct Action {
+        let id: String
+        let action: String
+        let owner: String
+        let due: DateContext?
+        let status: String
+    }
+
+    let document: DocumentContext
+    let chair: PersonContext
+    let noteTaker: PersonContext?
+    let venue: String
+    let attendees: [PersonContext]
+    let purpose: String
+    let verdict: String?
+    let introductionHTML: TrustedHTML
+    let questions: [Question]
+    let actions: [Action]
+
+    init(_ meeting: AssuranceMeeting, document: DocumentContext) {
+        self.document = document
+        chair = PersonContext(meeting.chair)
+        noteTaker = meeting.noteTaker.map(PersonContext.init)
+        venue = meeting.venue
+        attendees = meeting.attendees.map(PersonContext.init)
+        purpose = meeting.purpose
+        verdict = meeting.verdict?.label
+        introductionHTML = meeting.introductionHTML
+        questions = meeting.questions.map {
+            Question(number: $0.number, anchor: $0.anchor, question: $0.question, answerHTML: $0.answerHTML,
+                postMeeting: $0.hasPostMeetingInformation)
+        }
+        actions = meeting.actions.map {
+            Action(id: $0.id, action: $0.action, owner: $0.owner, due: $0.due.map(DateContext.init),
+                status: $0.status.rawValue.replacing("-", with: " "))
+        }
+    }
+}
+
+/// The board paper page: the paper's particulars, then its numbered sections.
+struct ReportContext {
+    struct ChecklistRow {
+        let question: String
+        let answer: String
+        let comment: String?
+    }
+
+    let document: DocumentContext
+    let board: String
+    let paperNumber: String?
+    let agendaItem: String?
+    let originator: String
+    let subject: String?
+    let protectiveMarking: String?
+    let recommendations: [String]
+    let financialImplications: String?
+    let contactOfficer: PersonContext?
+    let checklist: [ChecklistRow]
+
+    init(_ report: BoardReport, document: DocumentContext) {
+        self.document = document
+        board = report.board
+        paperNumber = report.paperNumber
+        agendaItem = report.agendaItem
+        originator = report.originator
+        subject = report.subject
+        protectiveMarking = report.protectiveMarking?.label
+        recommendations = report.recommendations
+        financialImplications = report.financialImplications
+        contactOfficer = report.contactOfficer.map(PersonContext.init)
+        checklist = report.checklist.map {
+            ChecklistRow(question: $0.question, answer: $0.answer == .yes ? "Yes" : "No", comment: $0.comment)
+        }
+    }
+}
+
+/// The inspection response page: the letter, the statutory deadline, and each
+/// recommendation with the force's response.
+struct ResponseContext {
+    struct Recommendation {
+        let number: Int
+        let anchor: String
+        let text: String
+        let timescale: String
+        let status: String
+        let responseHTML: TrustedHTML?
+        let furtherWorkHTML: TrustedHTML?
+        let hasResponse: Bool
+    }
+
+    let document: DocumentContext
+    let inspectorate: String
+    let inspection: String
+    let fieldworkStart: DateContext?
+    let fieldworkEnd: DateContext?
+    let reportPublished: DateContext?
+    let responseDeadline: DateContext?
+    /// Whether the response was published by the s55 deadline (nil when unknown).
+    let onTime: Bool?
+    let addressee: PersonContext
+    let signedBy: PersonContext
+    let copiedTo: [String]
+    let letterHTML: TrustedHTML
+    let closingHTML: TrustedHTML
+    let recommendations: [Recommendation]
+    let recommendationCount: Int
+
+    init(_ response: InspectionResponse, published: Day, document: DocumentContext) {
+        self.document = document
+        inspectorate = response.inspectorate
+        inspection = response.inspection
+        fieldworkStart = response.fieldwork.map { DateContext($0.start) }
+        fieldworkEnd = response.fieldwork.map { DateContext($0.end) }
+        reportPublished = response.reportPublished.map(DateContext.init)
+        responseDeadline = response.responseDeadline.map(DateContext.init)
+        onTime = response.responseDeadline.map { published <= $0 }
+        addressee = PersonContext(response.addressee)
+        signedBy = PersonContext(response.signedBy)
+        copiedTo = response.copiedTo
+        letterHTML = response.letterHTML
+        closingHTML = response.closingHTML
+        recommendations = response.recommendations.map {
+            Recommendation(number: $0.number, anchor: $0.anchor, text: $0.text, timescale: $0.timescale.description,
+                status: $0.status.label, responseHTML: $0.responseHTML, furtherWorkHTML: $0.furtherWorkHTML,
+                hasResponse: $0.responseHTML != nil)
+        }
+        recommendationCount = response.recommendations.count
+    }
+}
+
+struct PageContext {
+    let document: DocumentContext
+    let updated: DateContext?
+}

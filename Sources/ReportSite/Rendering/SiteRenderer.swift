@@ -1,0 +1,84 @@
+import Foundation
+
+/// A file of the built site: its path under Output/ and its bytes.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var data: Data
+}
+
+/// Renders every page of the site graph through the templates. Pure: the
+/// same graph and templates always give the same files.
+public struct SiteRenderer: Sendable {
+    let graph: SiteGraph
+    let templates: TemplateLibrary
+
+    public init(graph: SiteGraph, templates: TemplateLibrary) {
+        self.graph = graph
+        self.templates = templates
+    }
+
+    /// Every page, in a stable order, or diagnostics for the ones that failed.
+    public func renderPages(into diagnostics: inout DiagnosticBag) -> [OutputFile] {
+        var pages: [(path: String, template: String, context: Any)] = []
+        pages.append(("index.html", "home", homeContext()))
+        for kind in DocumentKind.allCases where kind.isListed {
+            pages.append(("\(kind.folder)/index.html", "list", listContext(kind)))
+        }
+        for document in graph.documents {
+            let path = String(SiteGraph.path(of: document).dropFirst()) + "index.html"
+            pages.append((path, template(for: document), context(for: document)))
+        }
+        pages.append(("404.html", "not-found", NotFoundContext(
+            layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
+
+        var files: [OutputFile] = []
+        for page in pages {
+            guard let html = templates.render(page.template, page.context) else {
+                diagnostics.error("\(TemplateLibrary.folder)/\(page.template).mustache", nil,
+                    "template '\(page.template)' could not render \(page.path)")
+                continue
+            }
+            files.append(OutputFile(path: page.path, data: Data(html.utf8)))
+        }
+        return files
+    }
+
+    func template(for document: Document) -> String {
+        switch document.content {
+        case .meeting: "meeting"
+        case .report: "report"
+        case .response: "response"
+        case .page: "page"
+        }
+    }
+
+    func context(for document: Document) -> Any {
+        let base = DocumentContext(document, graph: graph)
+        switch document.content {
+        case let .meeting(meeting): return MeetingContext(meeting, document: base)
+        case let .report(report): return ReportContext(report, document: base)
+        case let .response(response):
+            return ResponseContext(response, published: document.metadata!.published, document: base)
+        case let .page(page): return PageContext(document: base, updated: page.updated.map(DateContext.init))
+        }
+    }
+
+    func listContext(_ kind: DocumentKind) -> ListContext {
+        let items = graph.documents(of: kind).map { ListItem($0, graph: graph) }
+        return ListContext(
+            layout: LayoutContext(graph: graph, pageTitle: kind.plural, description: kind.listDescription,
+                sitePath: "/\(kind.folder)/"),
+            title: kind.plural, description: kind.listDescription, items: items)
+    }
+
+    func homeContext() -> HomeContext {
+        let sections = DocumentKind.allCases.filter(\.isListed).map { kind in
+            HomeContext.Section(title: kind.plural, href: graph.href("/\(kind.folder)/"),
+                description: kind.listDescription, count: graph.documents(of: kind).count)
+        }
+        return HomeContext(
+            layout: LayoutContext(graph: graph, pageTitle: nil, description: nil, sitePath: "/"),
+            title: graph.config.title, description: graph.config.description,
+            latest: graph.publications.prefix(10).map { ListItem($0, graph: graph) }, sections: sections)
+    }
+}

@@ -1,0 +1,82 @@
+/// The resolved site: which documents are published, where each page lives,
+/// and how pages link to each other. Built once from the loaded content.
+public struct SiteGraph: Sendable {
+    public let config: SiteConfig
+    /// Published and withdrawn documents (drafts only when asked for).
+    public let documents: [Document]
+    /// Path prefix of the site on its host, from the base URL (`/` or `/opcc/`).
+    public let basePath: String
+    /// The absolute base URL, ending in `/`.
+    public let baseURL: String
+
+    /// Resolves `content`: drops drafts (unless `includeDrafts`), checks that
+    /// no two pages claim one URL, and reports problems.
+    public static func resolve(
+        _ content: LoadedContent, baseURL override: String? = nil, includeDrafts: Bool = false,
+        diagnostics: inout DiagnosticBag
+    ) -> SiteGraph {
+        let baseURL = normalisedBaseURL(override ?? content.site.baseURL)
+        let documents = content.documents.filter { includeDrafts || !$0.isDraft }
+        var owners: [String: String] = [:]
+        for reserved in reservedPaths { owners[reserved] = "reportsite's own \(reserved) page" }
+        for document in documents {
+            let path = SiteGraph.path(of: document)
+            if let owner = owners[path] {
+                diagnostics.error(document.path, SourcePosition(line: 1, column: 1),
+                    "this page would be published at \(path), which already belongs to \(owner)",
+                    note: "rename the file: its name is its address")
+            } else {
+                owners[path] = document.path
+            }
+        }
+        return SiteGraph(config: content.site, documents: documents, basePath: pathOf(baseURL), baseURL: baseURL)
+    }
+
+    /// Site paths reportsite generates itself, which a page must not take.
+    static var reservedPaths: [String] {
+        ["/", "/assets/"] + DocumentKind.allCases.filter(\.isListed).map { "/\($0.folder)/" }
+    }
+
+    /// The site path of a document: `/reports/<slug>/`, or `/<slug>/` for a page.
+    public static func path(of document: Document) -> String {
+        document.kind.isListed ? "/\(document.kind.folder)/\(document.slug)/" : "/\(document.slug)/"
+    }
+
+    /// A link target for a site path, honouring the base path.
+    public func href(_ sitePath: String) -> String {
+        basePath + sitePath.drop { $0 == "/" }
+    }
+
+    /// The absolute URL of a site path (for canonical links and feeds).
+    public func absoluteURL(_ sitePath: String) -> String {
+        baseURL + sitePath.drop { $0 == "/" }
+    }
+
+    /// Listed documents of `kind`, newest first (ties broken by slug, so the order is stable).
+    public func documents(of kind: DocumentKind) -> [Document] {
+        documents.filter { $0.kind == kind }.sorted(by: SiteGraph.newestFirst)
+    }
+
+    /// Every listed document that is not withdrawn, newest first.
+    public var publications: [Document] {
+        documents.filter { $0.kind.isListed && $0.metadata?.status != .withdrawn }.sorted(by: SiteGraph.newestFirst)
+    }
+
+    static func newestFirst(_ a: Document, _ b: Document) -> Bool {
+        let da = a.metadata?.date, db = b.metadata?.date
+        if da != db, let da, let db { return da > db }
+        return a.slug < b.slug
+    }
+
+    static func normalisedBaseURL(_ url: String) -> String {
+        url.hasSuffix("/") ? url : url + "/"
+    }
+
+    /// `https://host/opcc/` → `/opcc/`.
+    static func pathOf(_ baseURL: String) -> String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterScheme = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        return String(afterScheme[slash...])
+    }
+}
