@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import ReportSite
+
+/// Options shared by `build` and `check`.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The site folder (holds Content/ and Templates/).", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Use this base URL instead of site.yml's base_url.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .shortAndLong, help: "Print only problems, no progress or timing.")
+    var quiet = false
+
+    var rootURL: URL {
+        URL(filePath: root, directoryHint: .isDirectory, relativeTo: URL.currentDirectory()).standardizedFileURL
+    }
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootURL.path(percentEncoded: false), isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            throw ValidationError("--root \(root): no such folder")
+        }
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must be an absolute http(s) URL, e.g. https://opcc.example.org/")
+        }
+    }
+
+    /// Runs the build recipe, prints diagnostics, and fails with exit 1 on errors.
+    func runBuild(write output: URL?) throws {
+        let progress = Progress(quiet: quiet)
+        progress.say("Building \(rootURL.path(percentEncoded: false))")
+        let options = BuildOptions(baseURL: baseURL)
+        let start = ContinuousClock.now
+        var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: options)
+        if !result.diagnostics.all.isEmpty {
+            FileHandle.standardError.write(Data((result.formattedDiagnostics() + "\n").utf8))
+        }
+        let errors = result.diagnostics.errorCount
+        let warnings = result.diagnostics.warningCount
+        if errors > 0 || (strict && warnings > 0) {
+            let what = errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : "\(warnings) warning\(warnings == 1 ? "" : "s") (--strict)"
+            FileHandle.standardError.write(Data("reportsite: failed with \(what); \(output == nil ? "nothing checked further" : "Output/ was not changed")\n".utf8))
+            throw ExitCode(1)
+        }
+        if let output {
+            let writeStart = ContinuousClock.now
+            do {
+                try StagedDirectory(destination: output).publish(result.files)
+            } catch {
+                FileHandle.standardError.write(Data("reportsite: error: could not write \(output.path(percentEncoded: false)): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+            result.timings.append(("write", (ContinuousClock.now - writeStart).seconds))
+        }
+        let total = (ContinuousClock.now - start).seconds
+        let steps = result.timings.map { "\($0.step) \(String(format: "%.2f", $0.seconds))" }.joined(separator: ", ")
+        let verb = output == nil ? "Checked" : "Built"
+        let pages = result.files.count { $0.path.hasSuffix(".html") }
+        let destination = output.map { " into \($0.path(percentEncoded: false))" } ?? ""
+        progress.say("\(verb) \(result.documentCount) documents, \(pages) pages\(destination) in \(String(format: "%.2f", total)) s (\(steps))"
+            + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+    }
+}
+
+/// Progress lines on stderr, so stdout stays clean for tools.
+struct Progress {
+    let quiet: Bool
+
+    func say(_ line: String) {
+        guard !quiet else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
