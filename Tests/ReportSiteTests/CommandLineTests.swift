@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+@testable import ReportSite
+
+/// The `reportsite` executable, run as a user runs it.
+@Suite(.serialized) struct CommandLineTests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        let beside = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "reportsite")
+        if FileManager.default.isExecutableFile(atPath: beside.path(percentEncoded: false)) { return beside }
+        return Fixtures.packageRoot.appending(path: ".build/debug/reportsite")
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A copy of the valid fixture site in a fresh temporary folder.
+    func makeSite() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appending(path: "reportsite-cli-\(UUID().uuidString)")
+        for (path, data) in Fixtures.site("valid").contents {
+            let url = root.appending(path: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return root
+    }
+
+    func read(_ url: URL) -> String? {
+        (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func buildWritesTheSiteAndSummarises() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try run(["build", "--root", root.path(percentEncoded: false)])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Built 5 documents, 10 pages"))
+        #expect(result.stdout.isEmpty)
+        #expect(read(root.appending(path: "Output/reports/2024-03-01-sp24-01/index.html"))?.contains("SP24/01") == true)
+        #expect(read(root.appending(path: "Output/assets/site.css")) != nil)
+    }
+
+    @Test func quietPrintsNothingOnSuccess() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appending(path: "public")
+        let result = try run(["build", "--quiet", "--root", root.path(percentEncoded: false), "--output", output.path(percentEncoded: false)])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        #expect(read(output.appending(path: "index.html")) != nil)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try run(["build", "-q", "--root", root.path(percentEncoded: false)]).status == 0)
+        let output = root.appending(path: "Output")
+        try Data("keep".utf8).write(to: output.appending(path: ".gitkeep"))
+        let before = try DiskFileSystem(root: output).files(under: "")
+        let home = read(output.appending(path: "index.html"))
+
+        let meeting = root.appending(path: "Content/meetings/2024-05-01-roads-assurance.md")
+        let text = try #require(read(meeting))
+        try Data(text.replacing("venue: Room 1, Sample HQ", with: "venu: Room 1").utf8).write(to: meeting)
+        let result = try run(["build", "--root", root.path(percentEncoded: false)])
+
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/meetings/2024-05-01-roads-assurance.md:9:1: error: unknown key 'venu' in the front matter"))
+        #expect(result.stderr.contains("missing required key 'venue'"))
+        #expect(result.stderr.contains("Output/ was not changed"))
+        #expect(try DiskFileSystem(root: output).files(under: "") == before)
+        #expect(read(output.appending(path: "index.html")) == home)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path(percentEncoded: false))
+            .filter { $0.contains("staging") || $0.contains(".old-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func rebuildKeepsDotfilesAndDropsStalePages() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try run(["build", "-q", "--root", root.path(percentEncoded: false)]).status == 0)
+        let output = root.appending(path: "Output")
+        try Data().write(to: output.appending(path: ".gitkeep"))
+        try FileManager.default.removeItem(at: root.appending(path: "Content/reports/2024-03-01-sp24-01.md"))
+        #expect(try run(["build", "-q", "--root", root.path(percentEncoded: false)]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: output.appending(path: ".gitkeep").path(percentEncoded: false)))
+        #expect(!FileManager.default.fileExists(atPath: output.appending(path: "reports/2024-03-01-sp24-01").path(percentEncoded: false)))
+    }
+
+    @Test func checkWritesNothing() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try run(["check", "--root", root.path(percentEncoded: false)])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Checked 5 documents"))
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "Output").path(percentEncoded: false)))
+    }
+
+    @Test func warningsFailOnlyWithStrict() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = root.appending(path: "Content/pages/about.md")
+        try Data("---\ntitle: About\n---\n\nHello <b>there</b>.\n".utf8).write(to: page)
+        let relaxed = try run(["check", "--root", root.path(percentEncoded: false)])
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stderr.contains("Content/pages/about.md:5:7: warning: HTML in Markdown is not published"))
+        #expect(try run(["check", "--strict", "--root", root.path(percentEncoded: false)]).status == 1)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let unknown = try run(["build", "--no-such-flag"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("Unknown option '--no-such-flag'"))
+        let missingRoot = try run(["check", "--root", "/no/such/site"])
+        #expect(missingRoot.status == 2)
+        #expect(missingRoot.stderr.contains("no such folder"))
+        let badURL = try run(["check", "--base-url", "opcc.example.org"])
+        #expect(badURL.status == 2)
+    }
+
+    @Test func helpDescribesTheCommands() throws {
+        let help = try run(["build", "--help"])
+        #expect(help.status == 0)
+        for option in ["--root", "--output", "--base-url", "--quiet", "--strict"] {
+            #expect(help.stdout.contains(option))
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import ReportSite
+
+/// Whole sites in, whole diagnostics out. Each folder of `Fixtures/invalid/`
+/// holds one kind of mistake and `expected.txt`, the exact report a user sees.
+/// Set `RECORD_FIXTURES=1` to rewrite the expected files after a deliberate change.
+@Suite struct FixtureSiteTests {
+    static let invalidSites: [String] = {
+        let folder = Fixtures.folder.appending(path: "invalid")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }()
+
+    @Test func thereAreInvalidFixtures() {
+        #expect(Self.invalidSites.count >= 10)
+    }
+
+    @Test(arguments: invalidSites)
+    func invalidSiteReportsExactly(_ name: String) throws {
+        let result = SiteBuilder.build(Fixtures.site("invalid/\(name)"))
+        #expect(!result.succeeded, "\(name) should fail")
+        #expect(result.files.isEmpty, "a failed build produces no files")
+        let expectedURL = Fixtures.folder.appending(path: "invalid/\(name)/expected.txt")
+        let actual = result.formattedDiagnostics() + "\n"
+        if ProcessInfo.processInfo.environment["RECORD_FIXTURES"] == "1" {
+            try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(actual == expected)
+    }
+
+    @Test func validSiteBuildsEveryPage() throws {
+        let result = SiteBuilder.build(Fixtures.site("valid"))
+        #expect(result.diagnostics.all.isEmpty, "\(result.formattedDiagnostics())")
+        #expect(result.files.map(\.path) == [
+            "404.html", "about/index.html", "accessibility/index.html", "assets/site.css", "index.html",
+            "meetings/2024-05-01-roads-assurance/index.html", "meetings/index.html",
+            "reports/2024-03-01-sp24-01/index.html", "reports/index.html",
+            "responses/2024-04-01-sample-inspection/index.html", "responses/index.html",
+        ])
+        let meeting = try #require(result.file("meetings/2024-05-01-roads-assurance/index.html"))
+        #expect(meeting.contains("<a href=\"#question-2\">What is being done?</a>"))
+        #expect(meeting.contains("Includes information provided after the meeting"))
+        #expect(meeting.contains("Partly assured"))
+        #expect(meeting.contains("Publish the speed data"))
+        let response = try #require(result.file("responses/2024-04-01-sample-inspection/index.html"))
+        #expect(response.contains("<time datetime=\"2024-04-15\">15 April 2024</time>"))
+        #expect(response.contains("On time"))
+        #expect(response.contains("id=\"recommendation-2\""))
+        let report = try #require(result.file("reports/2024-03-01-sp24-01/index.html"))
+        #expect(report.contains("id=\"section-2-2\""))
+        #expect(report.contains("<del>ten</del>"))
+        #expect(report.contains("SP24/01"))
+    }
+
+    @Test func draftsAreNotPublished() throws {
+        var files = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
+        let path = "Content/reports/2024-03-01-sp24-01.md"
+        files[path] = files[path]!.replacing("originator: Chief Constable", with: "originator: Chief Constable\nstatus: draft")
+        let result = SiteBuilder.build(MemoryFileSystem(files))
+        #expect(result.succeeded)
+        #expect(result.file("reports/2024-03-01-sp24-01/index.html") == nil)
+        #expect(!(result.file("reports/index.html") ?? "").contains("Roads policing update"))
+    }
+
+    @Test func buildsAreDeterministic() {
+        let first = SiteBuilder.build(Fixtures.site("valid")).files
+        let second = SiteBuilder.build(Fixtures.site("valid")).files
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(first.map(\.data) == second.map(\.data))
+    }
+
+    @Test func baseURLWithAPathPrefixesEveryLink() throws {
+        let result = SiteBuilder.build(Fixtures.site("valid"), options: BuildOptions(baseURL: "https://host.example/opcc"))
+        let home = try #require(result.file("index.html"))
+        #expect(home.contains("href=\"/opcc/assets/site.css\""))
+        #expect(home.contains("href=\"/opcc/reports/2024-03-01-sp24-01/\""))
+        #expect(home.contains("<link rel=\"canonical\" href=\"https://host.example/opcc/\">"))
+    }
+}

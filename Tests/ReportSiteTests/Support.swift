@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import ReportSite
+
+/// Paths and sites shared by the tests.
+enum Fixtures {
+    static let testsFolder = URL(filePath: #filePath).deletingLastPathComponent()
+    static let folder = testsFolder.appending(path: "Fixtures")
+    static let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every file under `url`, keyed by its path relative to `url`.
+    static func files(in url: URL) -> [String: String] {
+        let disk = DiskFileSystem(root: url)
+        var files: [String: String] = [:]
+        for path in (try? disk.files(under: "")) ?? [] {
+            files[path] = String(decoding: (try? disk.read(path)) ?? Data(), as: UTF8.self)
+        }
+        return files
+    }
+
+    /// A fixture site in memory: its own files, the shared site.yml unless it
+    /// has one, and the repository's real templates.
+    static func site(_ name: String) -> MemoryFileSystem {
+        var files = self.files(in: folder.appending(path: name))
+        if files["Content/site.yml"] == nil {
+            files["Content/site.yml"] = self.files(in: folder.appending(path: "common"))["site.yml"]
+        }
+        for (path, text) in self.files(in: packageRoot.appending(path: "Templates")) {
+            files["Templates/" + path] = text
+        }
+        files.removeValue(forKey: "expected.txt")
+        return MemoryFileSystem(files)
+    }
+
+    /// The example site of the repository (Content/ and Templates/).
+    static var exampleSite: DiskFileSystem {
+        DiskFileSystem(root: packageRoot)
+    }
+}
+
+extension BuildResult {
+    func file(_ path: String) -> String? {
+        files.first { $0.path == path }.map { String(decoding: $0.data, as: UTF8.self) }
+    }
+}
+
+/// Renders a snippet as a document body with default options.
+func html(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> String {
+    MarkdownRenderer.render(markdown, file: "test.md", options: options).html.html
+}
