@@ -10,11 +10,11 @@ enum Fixtures {
     static let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
 
     /// Every file under `url`, keyed by its path relative to `url`.
-    static func files(in url: URL) -> [String: String] {
+    static func files(in url: URL) -> [String: Data] {
         let disk = DiskFileSystem(root: url)
-        var files: [String: String] = [:]
+        var files: [String: Data] = [:]
         for path in (try? disk.files(under: "")) ?? [] {
-            files[path] = String(decoding: (try? disk.read(path)) ?? Data(), as: UTF8.self)
+            files[path] = try? disk.read(path)
         }
         return files
     }
@@ -26,11 +26,11 @@ enum Fixtures {
         if files["Content/site.yml"] == nil {
             files["Content/site.yml"] = self.files(in: folder.appending(path: "common"))["site.yml"]
         }
-        for (path, text) in self.files(in: packageRoot.appending(path: "Templates")) {
-            files["Templates/" + path] = text
+        for (path, data) in self.files(in: packageRoot.appending(path: "Templates")) {
+            files["Templates/" + path] = data
         }
         files.removeValue(forKey: "expected.txt")
-        return MemoryFileSystem(files)
+        return MemoryFileSystem(data: files)
     }
 
     /// The example site of the repository (Content/ and Templates/).

@@ -23,7 +23,7 @@ public final class YAMLReader {
         do {
             return try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            report(error)
+            report(error, in: yaml)
             return nil
         } catch {
             self.error(nil, "could not read the front matter: \(error)")
@@ -48,7 +48,7 @@ public final class YAMLReader {
         diagnostics.error(file, position, message, note: note)
     }
 
-    private func report(_ error: YamlError) {
+    private func report(_ error: YamlError, in yaml: String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
             let .composer(context, problem, mark, _):
@@ -56,14 +56,30 @@ public final class YAMLReader {
             if let context { message += " (\(context.text))" }
             self.error(at: position(mark), message, note: YAMLReader.hint(for: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
-            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            self.error(at: position(context.mark), "the key \(keys) appears more than once",
+            // Yams marks the first occurrence; point at the repeat, which is the one to fix.
+            let key = duplicates.sorted().first ?? ""
+            let repeatLine = YAMLReader.lineOfRepeat(of: key, after: context.mark, in: yaml)
+            let first = position(context.mark)
+            let repeated = repeatLine.map { SourcePosition(line: $0 + firstLine - 1, column: context.mark.column) } ?? first
+            self.error(at: repeated, "the key '\(key)' is given twice (first at line \(first.line))",
                 note: "each key may be given once; remove or merge the repeated one")
         case let .reader(problem, _, _, _):
             self.error(at: SourcePosition(line: firstLine, column: 1), "could not read the front matter: \(problem)")
         default:
             self.error(at: SourcePosition(line: firstLine, column: 1), "could not read the front matter: \(error)")
         }
+    }
+
+    /// The YAML line (1-based) where `key` is repeated at the first one's column.
+    static func lineOfRepeat(of key: String, after first: Mark, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line < lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            let indent = line.prefix { $0 == " " }.count
+            if indent == first.column - 1, line.dropFirst(indent).hasPrefix("\(key):") { return index + 1 }
+        }
+        return nil
     }
 
     /// Plain-language help for libyaml's commonest complaints.

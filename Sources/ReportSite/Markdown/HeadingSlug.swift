@@ -15,6 +15,11 @@ enum HeadingSlug {
         return slug.isEmpty ? "section" : slug
     }
 
+    /// `3.4` → `section-3-4`: the permanent anchor of a numbered section.
+    static func sectionAnchor(_ number: String) -> String {
+        "section-" + number.replacing(".", with: "-")
+    }
+
     /// Leading section number of a heading or paragraph: `3.`, `3`, `3.4`, `3.4.1`.
     /// Returns the number and the rest of the text.
     static func sectionNumber(in text: String, requireSubsection: Bool) -> (number: String, rest: Substring)? {

@@ -65,7 +65,8 @@ struct TreeRewriter {
     private mutating func removeAuthorHTML(_ node: OpaquePointer) {
         let position = locator.position(of: node)
         let isBlock = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
-        var snippet = String(cString: cmark_node_get_literal(node)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let literal = String(cString: cmark_node_get_literal(node)).trimmingCharacters(in: .whitespacesAndNewlines)
+        var snippet = String(literal.prefix { $0 != "\n" })
         if snippet.count > 40 { snippet = String(snippet.prefix(40)) + "…" }
         diagnostics.append(.warning(locator.file, position, "HTML in Markdown is not published: '\(snippet)' was removed",
             note: isBlock ? "use Markdown instead (tables, lists and emphasis are supported)" : "use Markdown emphasis or links instead"))
@@ -84,7 +85,7 @@ struct TreeRewriter {
             questionCount += 1
             id = "question-\(questionCount)"
         } else if options.numberedSections, let (number, _) = HeadingSlug.sectionNumber(in: text, requireSubsection: false) {
-            id = NumberedSection.anchor(for: number)
+            id = HeadingSlug.sectionAnchor(number)
             if let first = usedIDs[id] {
                 diagnostics.append(.error(locator.file, position, "section \(number) is numbered twice (first at line \(first.line))",
                     note: "section numbers become permanent anchors (#\(id)); give each section its own number"))
@@ -129,7 +130,7 @@ struct TreeRewriter {
         let text = String(cString: literal)
         guard let (number, rest) = HeadingSlug.sectionNumber(in: text, requireSubsection: true) else { return }
         let position = locator.position(of: node)
-        let id = NumberedSection.anchor(for: number)
+        let id = HeadingSlug.sectionAnchor(number)
         if let previous = usedIDs[id] {
             diagnostics.append(.error(locator.file, position, "section \(number) is numbered twice (first at line \(previous.line))",
                 note: "section numbers become permanent anchors (#\(id)); give each paragraph its own number"))

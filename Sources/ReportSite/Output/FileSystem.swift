@@ -14,9 +14,30 @@ extension FileSystem {
     public func readText(_ path: String) throws -> SourceFile {
         let data = try read(path)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic.error(path, nil, "the file is not valid UTF-8 text", note: "save it as UTF-8")
+            throw Diagnostic.error(path, firstInvalidUTF8(in: data), "the file is not valid UTF-8 text",
+                note: "save it as UTF-8 (most editors offer this under 'Save as' or 'Encoding')")
         }
         return SourceFile(path: path, text: text)
+    }
+}
+
+/// Line and column of the first byte that is not valid UTF-8.
+func firstInvalidUTF8(in data: Data) -> SourcePosition {
+    var parser = Unicode.UTF8.ForwardParser()
+    var bytes = data.makeIterator()
+    var line = 1, column = 1
+    while true {
+        switch parser.parseScalar(from: &bytes) {
+        case let .valid(encoded):
+            if Unicode.UTF8.decode(encoded) == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        case .error, .emptyInput:
+            return SourcePosition(line: line, column: column)
+        }
     }
 }
 
@@ -60,6 +81,10 @@ public struct MemoryFileSystem: FileSystem {
 
     public init(_ files: [String: String] = [:]) {
         contents = files.mapValues { Data($0.utf8) }
+    }
+
+    public init(data: [String: Data]) {
+        contents = data
     }
 
     public func files(under directory: String) throws -> [String] {

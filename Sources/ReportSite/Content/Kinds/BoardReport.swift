@@ -75,10 +75,5 @@ public struct ChecklistAnswer: Sendable, YAMLDecodable {
 public struct NumberedSection: Sendable, Hashable {
     public var number: String
     public var title: String?
-    public var anchor: String { NumberedSection.anchor(for: number) }
-
-    /// `3.4` → `section-3-4`.
-    public static func anchor(for number: String) -> String {
-        "section-" + number.replacing(".", with: "-")
-    }
+    public var anchor: String { HeadingSlug.sectionAnchor(number) }
 }
