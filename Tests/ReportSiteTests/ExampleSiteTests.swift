@@ -8,8 +8,15 @@ import Testing
 @Suite struct ExampleSiteTests {
     static let result = SiteBuilder.build(Fixtures.exampleSite)
 
+    struct MissingPage: Error, CustomStringConvertible {
+        let description: String
+    }
+
     func page(_ path: String) throws -> String {
-        try #require(Self.result.file(path), "missing \(path)")
+        guard let page = Self.result.file(path) else {
+            throw MissingPage(description: "\(path) was not built:\n\(Self.result.formattedDiagnostics())")
+        }
+        return page
     }
 
     @Test func buildsWithoutProblems() {

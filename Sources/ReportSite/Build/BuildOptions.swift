@@ -33,3 +33,10 @@ public struct BuildResult: Sendable {
         return formatter.format(diagnostics.sorted)
     }
 }
+
+extension BuildResult: CustomStringConvertible {
+    /// A short summary, so a failing check shows counts, not every source file.
+    public var description: String {
+        "BuildResult(\(files.count) files, \(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings)"
+    }
+}

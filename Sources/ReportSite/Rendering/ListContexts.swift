@@ -31,8 +31,16 @@ struct ListContext {
     let title: String
     let description: String
     let items: [ListItem]
-    /// "1 document", "3 documents".
-    var countLabel: String { "\(items.count) document\(items.count == 1 ? "" : "s")" }
+    /// "1 document", "3 documents". Stored, not computed: Mustache only sees stored properties.
+    let countLabel: String
+
+    init(layout: LayoutContext, title: String, description: String, items: [ListItem]) {
+        self.layout = layout
+        self.title = title
+        self.description = description
+        self.items = items
+        countLabel = "\(items.count) document\(items.count == 1 ? "" : "s")"
+    }
 }
 
 /// `/`: the newest publications and a way into each kind.
