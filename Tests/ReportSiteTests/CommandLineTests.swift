@@ -96,13 +96,16 @@ import Testing
     @Test func rebuildKeepsDotfilesAndDropsStalePages() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
+        let extra = root.appending(path: "Content/pages/old-page.md")
+        try Data("---\ntitle: Old page\n---\nSoon gone.\n".utf8).write(to: extra)
         #expect(try run(["build", "-q", "--root", root.path(percentEncoded: false)]).status == 0)
         let output = root.appending(path: "Output")
+        #expect(FileManager.default.fileExists(atPath: output.appending(path: "old-page/index.html").path(percentEncoded: false)))
         try Data().write(to: output.appending(path: ".gitkeep"))
-        try FileManager.default.removeItem(at: root.appending(path: "Content/reports/2024-03-01-sp24-01.md"))
+        try FileManager.default.removeItem(at: extra)
         #expect(try run(["build", "-q", "--root", root.path(percentEncoded: false)]).status == 0)
         #expect(FileManager.default.fileExists(atPath: output.appending(path: ".gitkeep").path(percentEncoded: false)))
-        #expect(!FileManager.default.fileExists(atPath: output.appending(path: "reports/2024-03-01-sp24-01").path(percentEncoded: false)))
+        #expect(!FileManager.default.fileExists(atPath: output.appending(path: "old-page").path(percentEncoded: false)))
     }
 
     @Test func checkWritesNothing() throws {

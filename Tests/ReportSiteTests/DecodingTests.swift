@@ -6,7 +6,7 @@ import Testing
 /// its exact position.
 @Suite struct DecodingTests {
     let site: SiteConfig = {
-        let text = String(decoding: Fixtures.files(in: Fixtures.folder.appending(path: "common"))["site.yml"]!, as: UTF8.self)
+        let text = String(decoding: Fixtures.files(in: Fixtures.folder.appending(path: "common"))["Content/site.yml"]!, as: UTF8.self)
         return SiteConfig.load(SourceFile(path: "Content/site.yml", text: text)).0!
     }()
 

@@ -58,11 +58,41 @@ import Testing
     @Test func draftsAreNotPublished() throws {
         var files = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
         let path = "Content/reports/2024-03-01-sp24-01.md"
+        files["Content/reports/2024-06-01-draft.md"] = files[path]!
+            .replacing("originator: Chief Constable", with: "originator: Chief Constable\nstatus: draft")
+            .replacing("title: Roads policing update", with: "title: Unfinished paper")
+        let result = SiteBuilder.build(MemoryFileSystem(files))
+        #expect(result.succeeded, "\(result.formattedDiagnostics())")
+        #expect(result.file("reports/2024-06-01-draft/index.html") == nil)
+        #expect(!(result.file("reports/index.html") ?? "").contains("Unfinished paper"))
+    }
+
+    @Test func linkingToADraftIsAnError() throws {
+        var files = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
+        let path = "Content/reports/2024-03-01-sp24-01.md"
         files[path] = files[path]!.replacing("originator: Chief Constable", with: "originator: Chief Constable\nstatus: draft")
         let result = SiteBuilder.build(MemoryFileSystem(files))
-        #expect(result.succeeded)
-        #expect(result.file("reports/2024-03-01-sp24-01/index.html") == nil)
-        #expect(!(result.file("reports/index.html") ?? "").contains("Roads policing update"))
+        #expect(result.diagnostics.all.map(\.description) == [
+            "Content/meetings/2024-05-01-roads-assurance.md:30:29: error: the link to '/reports/2024-03-01-sp24-01/#section-2-2' points at a draft, which is not published"
+        ])
+    }
+
+    @Test func documentLinksBecomePageURLs() throws {
+        let result = SiteBuilder.build(Fixtures.site("valid"), options: BuildOptions(baseURL: "https://host.example/opcc/"))
+        let meeting = try #require(result.file("meetings/2024-05-01-roads-assurance/index.html"))
+        #expect(meeting.contains("<a href=\"/opcc/reports/2024-03-01-sp24-01/#section-2-2\">the March paper</a>"))
+        #expect(meeting.contains("<a href=\"/opcc/responses/2024-04-01-sample-inspection/\">inspection response</a>"))
+        #expect(meeting.contains("<a href=\"/opcc/about/\">About page</a>"))
+    }
+
+    @Test func brokenTemplateLinksPointAtTheTemplate() throws {
+        var files = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
+        files["Templates/not-found.mustache"] = files["Templates/not-found.mustache"]!
+            .replacing("<h1", with: "<p><a href=\"/help/\">Help</a></p>\n<h1")
+        let result = SiteBuilder.build(MemoryFileSystem(files))
+        #expect(result.diagnostics.all.map(\.description) == [
+            "Templates/not-found.mustache:3:13: error: a template link on 404.html is broken: the link to '/help/' points at no page or file of the site"
+        ])
     }
 
     @Test func buildsAreDeterministic() {

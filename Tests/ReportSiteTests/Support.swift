@@ -19,13 +19,12 @@ enum Fixtures {
         return files
     }
 
-    /// A fixture site in memory: its own files, the shared site.yml unless it
-    /// has one, and the repository's real templates.
+    /// A fixture site in memory: its own files over the shared ones in
+    /// `common/` (site.yml, about and accessibility pages), and the
+    /// repository's real templates.
     static func site(_ name: String) -> MemoryFileSystem {
-        var files = self.files(in: folder.appending(path: name))
-        if files["Content/site.yml"] == nil {
-            files["Content/site.yml"] = self.files(in: folder.appending(path: "common"))["site.yml"]
-        }
+        var files = self.files(in: folder.appending(path: "common"))
+        files.merge(self.files(in: folder.appending(path: name))) { _, own in own }
         for (path, data) in self.files(in: packageRoot.appending(path: "Templates")) {
             files["Templates/" + path] = data
         }

@@ -1,14 +1,15 @@
 import Foundation
 
 /// The build, as a recipe of named, timed steps:
-/// load → resolve → templates → render. Writing is the caller's last step
+/// load → templates → resolve → render → check links. Writing is the caller's last step
 /// (`StagedDirectory`), so `check` runs the same recipe and writes nothing.
 public enum SiteBuilder {
     public static func build(_ fileSystem: FileSystem, options: BuildOptions = BuildOptions()) -> BuildResult {
         var result = BuildResult(diagnostics: DiagnosticBag(), sources: [:], files: [], timings: [], documentCount: 0)
         var clock = StepClock()
 
-        let content = ContentLoader.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)
+        let content = ContentLoader.load(
+            from: fileSystem, baseURL: options.baseURL, diagnostics: &result.diagnostics, sources: &result.sources)
         clock.lap("load", into: &result)
         let templates = TemplateLibrary.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)
         clock.lap("templates", into: &result)
@@ -18,11 +19,19 @@ public enum SiteBuilder {
             content, baseURL: options.baseURL, includeDrafts: options.includeDrafts, diagnostics: &result.diagnostics)
         result.documentCount = graph.documents.count
         clock.lap("resolve", into: &result)
-        guard !result.diagnostics.hasErrors else { return result }
 
+        // Content errors do not stop the recipe here: rendering and the link
+        // check still run, so one run reports every problem.
+        let errorsBeforeRender = result.diagnostics.errorCount
         var files = SiteRenderer(graph: graph, templates: templates).renderPages(into: &result.diagnostics)
         files += Assets.collect(from: fileSystem, into: &result.diagnostics)
         clock.lap("render", into: &result)
+        guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
+
+        let templateSources = result.sources.filter { $0.key.hasPrefix(TemplateLibrary.folder + "/") }
+            .sorted { $0.key < $1.key }.map(\.value)
+        result.diagnostics.append(contentsOf: LinkChecker(graph: graph, files: files, templateSources: templateSources).check())
+        clock.lap("links", into: &result)
         guard !result.diagnostics.hasErrors else { return result }
         result.files = files.sorted { $0.path < $1.path }
         return result

@@ -5,6 +5,9 @@ public struct LoadedContent: Sendable {
     public var site: SiteConfig
     /// Every document (drafts included), sorted by path.
     public var documents: [Document]
+    /// Site paths of documents that failed to load: links to them are not
+    /// reported again as broken, the file's own errors say what is wrong.
+    public var failedSitePaths: Set<String> = []
 }
 
 /// Discovers, decodes and renders the documents of a site folder.
@@ -16,7 +19,8 @@ public enum ContentLoader {
     /// Loads the site; returns nil content when an error makes it unusable.
     /// `sources` receives every text file read, for showing offending lines.
     public static func load(
-        from fileSystem: FileSystem, diagnostics: inout DiagnosticBag, sources: inout [String: SourceFile]
+        from fileSystem: FileSystem, baseURL: String? = nil, diagnostics: inout DiagnosticBag,
+        sources: inout [String: SourceFile]
     ) -> LoadedContent? {
         let siteFile = "\(contentFolder)/site.yml"
         guard fileSystem.exists(siteFile) else {
@@ -48,25 +52,30 @@ public enum ContentLoader {
             if let job = classify(path, into: &diagnostics) { jobs.append(job) }
         }
         guard let site else { return nil }
+        let index = DocumentIndex(jobs.map { ($0.path, $0.kind.sitePath(slug: $0.slug)) })
+        let basePath = site.basePath(override: baseURL)
 
         // Decoding and rendering are independent per file: run them in parallel,
         // keep results in path order.
         let results = ParallelMap.map(jobs) { job -> (SourceFile?, Document?, [Diagnostic]) in
             do {
                 let source = try fileSystem.readText(job.path)
-                let (document, problems) = DocumentDecoder.decode(source, kind: job.kind, slug: job.slug, site: site)
+                let (document, problems) = DocumentDecoder.decode(
+                    source, kind: job.kind, slug: job.slug, site: site, basePath: basePath,
+                    documentLink: { index.resolve($0, from: job.path) })
                 return (source, document, problems)
             } catch {
                 return (nil, nil, [asDiagnostic(error, path: job.path)])
             }
         }
         var documents: [Document] = []
-        for (source, document, problems) in results {
+        var failed: Set<String> = []
+        for (job, (source, document, problems)) in zip(jobs, results) {
             if let source { sources[source.path] = source }
             diagnostics.append(contentsOf: problems)
-            if let document { documents.append(document) }
+            if let document { documents.append(document) } else { failed.insert(job.kind.sitePath(slug: job.slug)) }
         }
-        return LoadedContent(site: site, documents: documents)
+        return LoadedContent(site: site, documents: documents, failedSitePaths: failed)
     }
 
     /// Works out a file's kind and slug from where it is, or reports why it cannot be a document.

@@ -19,6 +19,8 @@ public struct Document: Sendable {
     public var bodyHTML: TrustedHTML
     /// Headings of the body, for contents lists.
     public var headings: [Heading]
+    /// Links written in the body, checked once every page exists.
+    public var links: [MarkdownLink]
 
     public var title: String {
         if let metadata { return metadata.title }

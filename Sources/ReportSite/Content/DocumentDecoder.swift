@@ -1,7 +1,10 @@
 /// Decodes one document file: front matter into its kind's model, body
 /// through the Markdown stage, then the kind's typed items.
 enum DocumentDecoder {
-    static func decode(_ source: SourceFile, kind: DocumentKind, slug: String, site: SiteConfig) -> (Document?, [Diagnostic]) {
+    static func decode(
+        _ source: SourceFile, kind: DocumentKind, slug: String, site: SiteConfig, basePath: String = "/",
+        documentLink: @escaping @Sendable (String) -> DocumentLinkTarget = { _ in .missing(note: nil) }
+    ) -> (Document?, [Diagnostic]) {
         let frontMatter: FrontMatter
         switch FrontMatter.split(source) {
         case let .success(split): frontMatter = split
@@ -34,7 +37,9 @@ enum DocumentDecoder {
         var diagnostics = reader.diagnostics
         guard !diagnostics.hasErrors, var content, kind == .page || metadata != nil else { return (nil, diagnostics.all) }
 
-        let options = MarkdownOptions(numberedSections: kind == .report, questionHeadings: kind == .meeting)
+        let options = MarkdownOptions(
+            numberedSections: kind == .report, questionHeadings: kind == .meeting, basePath: basePath,
+            documentLink: documentLink)
         let body = MarkdownRenderer.render(
             frontMatter.body, file: source.path, firstLine: frontMatter.bodyFirstLine, options: options)
         diagnostics.append(contentsOf: body.diagnostics)
@@ -53,7 +58,9 @@ enum DocumentDecoder {
         }
         let document = Document(
             path: source.path, kind: kind, slug: slug, metadata: metadata, content: content,
-            bodyHTML: body.html, headings: body.headings)
-        return (diagnostics.hasErrors ? nil : document, diagnostics.all)
+            bodyHTML: body.html, headings: body.headings, links: body.links)
+        // Errors in the body (a broken document link, a repeated section number)
+        // fail the build but keep the document, so later checks still run on it.
+        return (document, diagnostics.all)
     }
 }

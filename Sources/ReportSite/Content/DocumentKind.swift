@@ -20,6 +20,11 @@ public enum DocumentKind: String, Sendable, CaseIterable, Hashable {
         self = kind
     }
 
+    /// The site path of a document of this kind: `/reports/<slug>/`, or `/<slug>/` for a page.
+    public func sitePath(slug: String) -> String {
+        isListed ? "/\(folder)/\(slug)/" : "/\(slug)/"
+    }
+
     /// Plain pages live at `/<slug>/`; every other kind has a list at `/<folder>/`.
     public var isListed: Bool { self != .page }
 

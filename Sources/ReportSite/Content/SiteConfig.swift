@@ -19,14 +19,17 @@ public struct SiteConfig: Sendable {
     public struct Link: Sendable, Hashable, YAMLDecodable {
         public var title: String
         public var url: String
+        /// Where the url is written in site.yml, for reporting a broken one.
+        public var position: SourcePosition?
 
         public static func decode(_ node: Node, _ reader: YAMLReader) -> Link? {
             guard let fields = reader.fields(node, "a link (title and url)") else { return nil }
             let title: String? = fields.required("title")
             let url: String? = fields.required("url")
+            let position = fields.node("url").flatMap(reader.position)
             fields.finish()
             guard let title, let url else { return nil }
-            return Link(title: title, url: url)
+            return Link(title: title, url: url, position: position)
         }
     }
 
@@ -55,6 +58,18 @@ public struct SiteConfig: Sendable {
     public var contact: Contact?
     /// Site path of the accessibility statement, e.g. `/accessibility/`.
     public var accessibilityStatement: String
+    public var accessibilityStatementPosition: SourcePosition?
+
+    /// The path part of the base URL (`https://host/opcc/` → `/opcc/`), from
+    /// `override` when given (the `--base-url` option).
+    public func basePath(override: String? = nil) -> String {
+        let url = override ?? baseURL
+        guard let schemeEnd = url.range(of: "://") else { return "/" }
+        let afterScheme = url[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        let path = String(afterScheme[slash...])
+        return path.hasSuffix("/") ? path : path + "/"
+    }
 
     public func organisation(_ id: String) -> Organisation? {
         organisations.first { $0.id == id }
@@ -104,7 +119,8 @@ public struct SiteConfig: Sendable {
             baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
             language: language ?? "en-GB", organisations: organisations,
             navigation: navigation ?? [], footerLinks: footerLinks ?? [], contact: contact,
-            accessibilityStatement: statement)
+            accessibilityStatement: statement,
+            accessibilityStatementPosition: fields.node("accessibility_statement").flatMap(reader.position))
         return (config, reader.diagnostics.all)
     }
 }

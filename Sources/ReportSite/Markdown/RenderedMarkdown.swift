@@ -7,6 +7,8 @@ public struct RenderedMarkdown: Sendable {
     public var blocks: [RenderedBlock]
     public var headings: [Heading]
     public var numberedParagraphs: [NumberedParagraph]
+    /// Every link and image in the body, after document links were resolved.
+    public var links: [MarkdownLink]
     public var diagnostics: [Diagnostic]
 
     public var html: TrustedHTML { TrustedHTML.joined(blocks.map(\.html)) }
@@ -58,15 +60,44 @@ public enum Callout: String, Sendable, CaseIterable {
     }
 }
 
-/// How a document's kind wants its anchors.
-public struct MarkdownOptions: Sendable, Hashable {
+/// A link or image target written in Markdown, with where it was written.
+public struct MarkdownLink: Sendable, Hashable {
+    /// The target as published (a document path already turned into its URL).
+    public var href: String
+    public var isImage: Bool
+    public var position: SourcePosition
+    /// Already reported as broken while rendering (a link to a missing document).
+    public var isReported = false
+}
+
+/// What a link written as a document path (`reports/x.md#section-2`) points at.
+public enum DocumentLinkTarget: Sendable {
+    /// The page's site path, e.g. `/reports/x/`.
+    case page(String)
+    /// No such document; the note may suggest one.
+    case missing(note: String?)
+}
+
+/// How a document's kind wants its anchors, and how to resolve document links.
+public struct MarkdownOptions: Sendable {
     /// `## 3. Title` → `#section-3`; a paragraph starting `3.4 ` → `#section-3-4`.
     public var numberedSections: Bool
     /// Level-2 headings are questions: `#question-1`, `#question-2`, ….
     public var questionHeadings: Bool
+    /// Resolves a link to a `.md` path (without its `#fragment`) to a page.
+    /// Markdown knows nothing of the site: the caller supplies this.
+    public var documentLink: @Sendable (String) -> DocumentLinkTarget
+    /// Where the site lives on its host (`/` or `/opcc/`): prefixed to
+    /// root-relative links so they keep working under a sub-path.
+    public var basePath: String
 
-    public init(numberedSections: Bool = false, questionHeadings: Bool = false) {
+    public init(
+        numberedSections: Bool = false, questionHeadings: Bool = false, basePath: String = "/",
+        documentLink: @escaping @Sendable (String) -> DocumentLinkTarget = { _ in .missing(note: nil) }
+    ) {
         self.numberedSections = numberedSections
         self.questionHeadings = questionHeadings
+        self.basePath = basePath
+        self.documentLink = documentLink
     }
 }

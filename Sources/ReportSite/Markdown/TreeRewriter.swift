@@ -21,6 +21,7 @@ struct TreeRewriter {
     /// Source positions of nodes we replaced (new nodes have none of their own).
     private(set) var replacedPositions: [OpaquePointer: SourcePosition] = [:]
     private(set) var numberedParagraphs: [NumberedParagraph] = []
+    private(set) var links: [MarkdownLink] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var usedIDs: [String: SourcePosition] = [:]
     private var questionCount = 0
@@ -38,6 +39,7 @@ struct TreeRewriter {
         var paragraphs: [OpaquePointer] = []
         var quotes: [OpaquePointer] = []
         var html: [OpaquePointer] = []
+        var linkNodes: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -49,10 +51,13 @@ struct TreeRewriter {
             case CMARK_NODE_PARAGRAPH: paragraphs.append(node)
             case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
             default: break
             }
         }
         for node in html { removeAuthorHTML(node) }
+        // Links first: a heading is re-rendered below and must see resolved URLs.
+        for node in linkNodes { resolveLink(node) }
         for node in headingNodes { rewriteHeading(node) }
         if options.numberedSections {
             for node in paragraphs { anchorNumberedParagraph(node) }
@@ -72,6 +77,35 @@ struct TreeRewriter {
             note: isBlock ? "use Markdown instead (tables, lists and emphasis are supported)" : "use Markdown emphasis or links instead"))
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+
+    // MARK: - Links
+
+    /// Turns links to documents (`reports/x.md#section-2`) into their page
+    /// URLs, reports ones to documents that do not exist, and records every
+    /// link so the build can check its target once all pages exist.
+    private mutating func resolveLink(_ node: OpaquePointer) {
+        let url = String(cString: cmark_node_get_url(node))
+        let position = locator.position(of: node)
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        var href = url
+        if LinkTarget.isDocumentPath(url) {
+            let (path, fragment) = LinkTarget.split(url)
+            switch options.documentLink(path) {
+            case let .page(sitePath):
+                href = sitePath + (fragment.map { "#" + $0 } ?? "")
+            case let .missing(note):
+                diagnostics.append(.error(locator.file, position, "the link to '\(path)' points at no document",
+                    note: note ?? "link to another document by its path under Content/, e.g. reports/2017-09-01-ap17-47.md"))
+                links.append(MarkdownLink(href: url, isImage: isImage, position: position, isReported: true))
+                return
+            }
+        }
+        if href.hasPrefix("/"), !href.hasPrefix("//") {
+            href = options.basePath + href.dropFirst()
+        }
+        if href != url { cmark_node_set_url(node, href) }
+        links.append(MarkdownLink(href: href, isImage: isImage, position: position))
     }
 
     // MARK: - Headings

@@ -4,6 +4,14 @@ import Foundation
 public struct OutputFile: Sendable {
     public var path: String
     public var data: Data
+    /// The template that rendered it (nil for copied assets).
+    public var template: String?
+
+    public init(path: String, data: Data, template: String? = nil) {
+        self.path = path
+        self.data = data
+        self.template = template
+    }
 }
 
 /// Renders every page of the site graph through the templates. Pure: the
@@ -38,7 +46,7 @@ public struct SiteRenderer: Sendable {
                     "template '\(page.template)' could not render \(page.path)")
                 continue
             }
-            files.append(OutputFile(path: page.path, data: Data(html.utf8)))
+            files.append(OutputFile(path: page.path, data: Data(html.utf8), template: page.template))
         }
         return files
     }

@@ -8,6 +8,10 @@ public struct SiteGraph: Sendable {
     public let basePath: String
     /// The absolute base URL, ending in `/`.
     public let baseURL: String
+    /// Site paths that exist as content but are not published: drafts.
+    public let draftSitePaths: Set<String>
+    /// Site paths of documents that failed to load.
+    public let failedSitePaths: Set<String>
 
     /// Resolves `content`: drops drafts (unless `includeDrafts`), checks that
     /// no two pages claim one URL, and reports problems.
@@ -29,7 +33,10 @@ public struct SiteGraph: Sendable {
                 owners[path] = document.path
             }
         }
-        return SiteGraph(config: content.site, documents: documents, basePath: pathOf(baseURL), baseURL: baseURL)
+        let drafts = content.documents.filter { !includeDrafts && $0.isDraft }.map(SiteGraph.path(of:))
+        return SiteGraph(
+            config: content.site, documents: documents, basePath: content.site.basePath(override: override),
+            baseURL: baseURL, draftSitePaths: Set(drafts), failedSitePaths: content.failedSitePaths)
     }
 
     /// Site paths reportsite generates itself, which a page must not take.
@@ -39,7 +46,7 @@ public struct SiteGraph: Sendable {
 
     /// The site path of a document: `/reports/<slug>/`, or `/<slug>/` for a page.
     public static func path(of document: Document) -> String {
-        document.kind.isListed ? "/\(document.kind.folder)/\(document.slug)/" : "/\(document.slug)/"
+        document.kind.sitePath(slug: document.slug)
     }
 
     /// A link target for a site path, honouring the base path.
@@ -72,11 +79,4 @@ public struct SiteGraph: Sendable {
         url.hasSuffix("/") ? url : url + "/"
     }
 
-    /// `https://host/opcc/` → `/opcc/`.
-    static func pathOf(_ baseURL: String) -> String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
-        let afterScheme = baseURL[schemeEnd.upperBound...]
-        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
-        return String(afterScheme[slash...])
-    }
 }

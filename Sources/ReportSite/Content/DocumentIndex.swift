@@ -1,0 +1,51 @@
+import Foundation
+
+/// Where every document of the site will be published, known before any is
+/// decoded, so links written as document paths can be resolved while rendering.
+struct DocumentIndex: Sendable {
+    /// Path under Content/ (`reports/x.md`) → site path (`/reports/x/`).
+    let sitePaths: [String: String]
+
+    init(_ documents: [(path: String, sitePath: String)]) {
+        var sitePaths: [String: String] = [:]
+        for document in documents {
+            sitePaths[String(document.path.dropFirst(ContentLoader.contentFolder.count + 1))] = document.sitePath
+        }
+        self.sitePaths = sitePaths
+    }
+
+    /// Resolves `path` as written in the document at `from` (a root-relative
+    /// path such as `Content/meetings/a.md`): first relative to that
+    /// document's folder, as GitHub does, then relative to Content/.
+    func resolve(_ path: String, from: String) -> DocumentLinkTarget {
+        let decoded = path.removingPercentEncoding ?? path
+        let folder = from.split(separator: "/").dropFirst().dropLast().joined(separator: "/")
+        var candidates: [String] = []
+        if decoded.hasPrefix("/") {
+            candidates.append(String(decoded.drop { $0 == "/" }))
+        } else {
+            candidates.append(DocumentIndex.normalise(folder + "/" + decoded))
+            candidates.append(DocumentIndex.normalise(decoded))
+        }
+        candidates = candidates.map {
+            $0.hasPrefix(ContentLoader.contentFolder + "/") ? String($0.dropFirst(ContentLoader.contentFolder.count + 1)) : $0
+        }
+        for candidate in candidates {
+            if let sitePath = sitePaths[candidate] { return .page(sitePath) }
+        }
+        return .missing(note: Suggestion.note(for: candidates.last ?? decoded, in: sitePaths.keys.sorted()))
+    }
+
+    /// Resolves `.` and `..` segments.
+    static func normalise(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            default: parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Checks every internal link of the rendered site: the page (or asset) must
+/// exist and a `#fragment` must name an id on it. Each broken link is reported
+/// where it was written: in a document's Markdown, in site.yml, or in a template.
+struct LinkChecker {
+    let graph: SiteGraph
+    let files: [OutputFile]
+    let templateSources: [SourceFile]
+
+    /// Output path → the ids on that page.
+    private let ids: [String: Set<String>]
+    private let paths: Set<String>
+
+    init(graph: SiteGraph, files: [OutputFile], templateSources: [SourceFile]) {
+        self.graph = graph
+        self.files = files
+        self.templateSources = templateSources
+        var ids: [String: Set<String>] = [:]
+        for file in files where file.path.hasSuffix(".html") {
+            ids[file.path] = Set(HTMLScan.attributeValues("id", in: String(decoding: file.data, as: UTF8.self)))
+        }
+        self.ids = ids
+        paths = Set(files.map(\.path))
+    }
+
+    func check() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var explained: [String: Set<String>] = [:]  // page → hrefs whose source we know
+
+        for document in graph.documents {
+            let page = outputPath(ofSitePath: SiteGraph.path(of: document))
+            for link in document.links where !LinkTarget.isExternal(link.href) {
+                explained[page, default: []].insert(link.href)
+                if !link.isReported, let problem = problem(with: link.href, on: page) {
+                    diagnostics.append(.error(document.path, link.position, problem.message, note: problem.note))
+                }
+            }
+        }
+
+        let statement = SiteConfig.Link(
+            title: "accessibility statement", url: graph.config.accessibilityStatement,
+            position: graph.config.accessibilityStatementPosition)
+        for link in graph.config.navigation + graph.config.footerLinks + [statement] where link.url.hasPrefix("/") {
+            if let problem = problem(with: graph.href(link.url), on: "index.html") {
+                diagnostics.append(.error("\(ContentLoader.contentFolder)/site.yml", link.position, problem.message, note: problem.note))
+            }
+            for file in files { explained[file.path, default: []].insert(graph.href(link.url)) }
+        }
+
+        var reported: Set<String> = []
+        for file in files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.data, as: UTF8.self)
+            let hrefs = HTMLScan.attributeValues("href", in: html) + HTMLScan.attributeValues("src", in: html)
+            for href in hrefs where !LinkTarget.isExternal(href) && !(explained[file.path]?.contains(href) ?? false) {
+                guard let problem = problem(with: href, on: file.path), reported.insert(href).inserted else { continue }
+                let (template, position) = whereTemplateWrites(href, fallback: file.template)
+                diagnostics.append(.error(template, position, "a template link on \(file.path) is broken: \(problem.message)",
+                    note: problem.note))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Why `href`, found on the page at output path `page`, does not resolve; nil when it does.
+    func problem(with href: String, on page: String) -> (message: String, note: String?)? {
+        let (pathPart, fragment) = LinkTarget.split(href)
+        let target: String
+        if pathPart.isEmpty {
+            target = page
+        } else if pathPart.hasPrefix("/") {
+            guard pathPart.hasPrefix(graph.basePath) else {
+                return ("'\(href)' is outside the site (its address must start with \(graph.basePath))", nil)
+            }
+            target = outputPath(ofSitePath: "/" + pathPart.dropFirst(graph.basePath.count))
+        } else {
+            let folder = page.split(separator: "/").dropLast().joined(separator: "/")
+            target = outputPath(ofSitePath: "/" + DocumentIndex.normalise(folder + "/" + pathPart) + (pathPart.hasSuffix("/") ? "/" : ""))
+        }
+        guard paths.contains(target) else {
+            if graph.failedSitePaths.contains(where: { outputPath(ofSitePath: $0) == target }) { return nil }
+            if graph.draftSitePaths.contains(where: { outputPath(ofSitePath: $0) == target }) {
+                return ("the link to '\(href)' points at a draft, which is not published",
+                    "publish the linked document first, or remove the link")
+            }
+            return ("the link to '\(href)' points at no page or file of the site",
+                "link to a page by its path (e.g. /reports/), or to another document by its file (reports/2017-09-01-ap17-47.md)")
+        }
+        if let fragment, !fragment.isEmpty, let pageIDs = ids[target] {
+            let id = fragment.removingPercentEncoding ?? fragment
+            if !pageIDs.contains(id) {
+                return ("the link to '\(href)' points at no '#\(id)' on that page",
+                    Suggestion.note(for: id, in: pageIDs.sorted()) ?? "anchors are made from headings and section numbers, e.g. #section-2-8")
+            }
+        }
+        return nil
+    }
+
+    /// `/reports/x/` → `reports/x/index.html`; `/assets/site.css` → `assets/site.css`.
+    func outputPath(ofSitePath sitePath: String) -> String {
+        let path = (sitePath.removingPercentEncoding ?? sitePath).drop { $0 == "/" }
+        if path.isEmpty || path.hasSuffix("/") { return path + "index.html" }
+        if paths.contains(String(path)) { return String(path) }
+        return paths.contains(path + "/index.html") ? path + "/index.html" : String(path)
+    }
+
+    /// The template (and position) that writes `href` literally, else the page's own template.
+    func whereTemplateWrites(_ href: String, fallback: String?) -> (String, SourcePosition?) {
+        for source in templateSources {
+            for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                if let range = line.range(of: href) {
+                    return (source.path, SourcePosition(line: index + 1, column: line.distance(from: line.startIndex, to: range.lowerBound) + 1))
+                }
+            }
+        }
+        return ("\(TemplateLibrary.folder)/\(fallback ?? "layout").mustache", SourcePosition(line: 1, column: 1))
+    }
+}
+
+/// Reads attribute values out of our own generated HTML (always double-quoted).
+enum HTMLScan {
+    static func attributeValues(_ name: String, in html: String) -> [String] {
+        var values: [String] = []
+        let marker = " \(name)=\""
+        var rest = html[...]
+        while let start = rest.range(of: marker) {
+            let valueStart = start.upperBound
+            guard let end = rest[valueStart...].firstIndex(of: "\"") else { break }
+            values.append(unescape(String(rest[valueStart..<end])))
+            rest = rest[rest.index(after: end)...]
+        }
+        return values
+    }
+
+    static func unescape(_ value: String) -> String {
+        guard value.contains("&") else { return value }
+        return value.replacing("&quot;", with: "\"").replacing("&#39;", with: "'").replacing("&lt;", with: "<")
+            .replacing("&gt;", with: ">").replacing("&amp;", with: "&")
+    }
+}
