@@ -10,6 +10,11 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use this base URL instead of site.yml's base_url.", valueName: "url"))
     var baseURL: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How to print problems: text (for people, on stderr), github (workflow annotations, on stdout) or json (one object per line, on stdout).",
+        valueName: "format"))
+    var format: DiagnosticFormat = .text
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
@@ -18,6 +23,17 @@ struct SiteOptions: ParsableArguments {
 
     var rootURL: URL {
         URL(filePath: root, directoryHint: .isDirectory, relativeTo: URL.currentDirectory()).standardizedFileURL
+    }
+
+    /// The site folder relative to the working directory (`""` when they are
+    /// the same), so printed paths open from where the command was run.
+    var pathPrefix: String {
+        let cwd = URL.currentDirectory().standardizedFileURL.path(percentEncoded: false)
+        let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        var root = rootURL.path(percentEncoded: false)
+        if !root.hasSuffix("/") { root += "/" }
+        if root == base { return "" }
+        return root.hasPrefix(base) ? String(root.dropFirst(base.count)) : root
     }
 
     func validate() throws {
@@ -40,7 +56,8 @@ struct SiteOptions: ParsableArguments {
         let start = ContinuousClock.now
         var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: options)
         if !result.diagnostics.all.isEmpty {
-            FileHandle.standardError.write(Data((result.formattedDiagnostics() + "\n").utf8))
+            let report = Data((result.formattedDiagnostics(format, pathPrefix: pathPrefix) + "\n").utf8)
+            if format == .text { FileHandle.standardError.write(report) } else { FileHandle.standardOutput.write(report) }
         }
         let errors = result.diagnostics.errorCount
         let warnings = result.diagnostics.warningCount
@@ -68,6 +85,8 @@ struct SiteOptions: ParsableArguments {
             + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
     }
 }
+
+extension DiagnosticFormat: ExpressibleByArgument {}
 
 /// Progress lines on stderr, so stdout stays clean for tools.
 struct Progress {

@@ -128,6 +128,22 @@ import Testing
         #expect(try run(["check", "--strict", "--root", root.path(percentEncoded: false)]).status == 1)
     }
 
+    @Test func machineReadableFormatsGoToStdout() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = root.appending(path: "Content/pages/about.md")
+        try Data("---\ntitle: About\nsumary: typo\n---\nBody\n".utf8).write(to: page)
+        let github = try run(["check", "--format", "github", "--root", root.path(percentEncoded: false)])
+        #expect(github.status == 1)
+        #expect(github.stdout.hasPrefix("::error file="))
+        #expect(github.stdout.contains("Content/pages/about.md,line=3,col=1,title=reportsite::unknown key 'sumary' in the front matter%0Adid you mean 'summary'?"))
+        let json = try run(["check", "--format", "json", "--quiet", "--root", root.path(percentEncoded: false)])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.split(separator: "\n")[0].utf8)) as? [String: Any]
+        #expect(object?["line"] as? Int == 3)
+        #expect((object?["file"] as? String)?.hasSuffix("Content/pages/about.md") == true)
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let unknown = try run(["build", "--no-such-flag"])
         #expect(unknown.status == 2)

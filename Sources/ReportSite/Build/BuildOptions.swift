@@ -26,11 +26,17 @@ public struct BuildResult: Sendable {
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 
-    /// Diagnostics formatted for people, with source lines and carets.
-    public func formattedDiagnostics() -> String {
+    /// Diagnostics in `format` (by default for people, with source lines and
+    /// carets). `pathPrefix` is put before each path, so paths are relative to
+    /// where the command runs (a CI checkout) rather than to the site folder.
+    public func formattedDiagnostics(_ format: DiagnosticFormat = .text, pathPrefix: String = "") -> String {
         let sources = self.sources
-        let formatter = DiagnosticFormatter { file, line in sources[file]?.line(line) }
-        return formatter.format(diagnostics.sorted)
+        let shown = diagnostics.sorted.map { diagnostic in
+            var shown = diagnostic
+            shown.file = pathPrefix + diagnostic.file
+            return shown
+        }
+        return format.render(shown) { file, line in sources[String(file.dropFirst(pathPrefix.count))]?.line(line) }
     }
 }
 
