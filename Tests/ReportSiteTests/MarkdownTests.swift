@@ -10,8 +10,8 @@ import Testing
             <table>
             <thead>
             <tr>
-            <th>a</th>
-            <th style="text-align: right">b</th>
+            <th scope="col">a</th>
+            <th scope="col" style="text-align: right">b</th>
             </tr>
             </thead>
             <tbody>
@@ -136,5 +136,36 @@ import Testing
         }
         #expect(serial[7].contains("<del>strike</del>"))
         #expect(serial[7].contains("<a href=\"http://www.example.org/7\">"))
+    }
+}
+
+@Suite struct MarkdownTableTests {
+    @Test func captionLineBecomesTheTableCaption() {
+        let rendered = MarkdownRenderer.render("Table: Contacts, *by year*\n\n| Year | Contacts |\n|---|--:|\n| 2016/17 | 22,404 |", file: "t.md")
+        #expect(rendered.html.html == """
+            <table>
+            <caption>Contacts, <em>by year</em></caption>
+            <thead>
+            <tr>
+            <th scope="col">Year</th>
+            <th scope="col" style="text-align: right">Contacts</th>
+            </tr>
+            </thead>
+            <tbody>
+            <tr>
+            <td>2016/17</td>
+            <td style="text-align: right">22,404</td>
+            </tr>
+            </tbody>
+            </table>
+
+            """)
+        #expect(rendered.diagnostics.isEmpty)
+    }
+
+    @Test func tableWithoutCaptionIsAWarning() {
+        let rendered = MarkdownRenderer.render("Intro.\n\n| a |\n|---|\n| 1 |", file: "t.md", firstLine: 5)
+        #expect(rendered.html.html.hasPrefix("<p>Intro.</p>\n<table>\n<thead>"))
+        #expect(rendered.diagnostics.map(\.description) == ["t.md:7:1: warning: this table has no caption"])
     }
 }

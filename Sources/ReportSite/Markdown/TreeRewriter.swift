@@ -40,6 +40,7 @@ struct TreeRewriter {
         var quotes: [OpaquePointer] = []
         var html: [OpaquePointer] = []
         var linkNodes: [OpaquePointer] = []
+        var tables: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -52,6 +53,7 @@ struct TreeRewriter {
             case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
+            case _ where String(cString: cmark_node_get_type_string(node)) == "table": tables.append(node)
             default: break
             }
         }
@@ -63,6 +65,48 @@ struct TreeRewriter {
             for node in paragraphs { anchorNumberedParagraph(node) }
         }
         for node in quotes { rewriteCallout(node) }
+        for node in tables { rewriteTable(node) }
+    }
+
+    // MARK: - Tables
+
+    /// Gives a table its caption and header scopes. The caption is a paragraph
+    /// `Table: …` just before the table (pandoc's convention); the paragraph
+    /// is removed. cmark writes `<th>` without `scope`, which screen readers
+    /// and the checkers want.
+    private mutating func rewriteTable(_ node: OpaquePointer) {
+        var caption: String?
+        if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_PARAGRAPH,
+            let first = cmark_node_first_child(previous), cmark_node_get_type(first) == CMARK_NODE_TEXT,
+            String(cString: cmark_node_get_literal(first)).hasPrefix("Table: ")
+        {
+            let literal = String(cString: cmark_node_get_literal(first))
+            cmark_node_set_literal(first, String(literal.dropFirst("Table: ".count)))
+            var rendered = MarkdownRenderer.renderHTML(previous, extensions)
+            if rendered.hasPrefix("<p>") { rendered.removeFirst(3) }
+            while rendered.hasSuffix("\n") { rendered.removeLast() }
+            if rendered.hasSuffix("</p>") { rendered.removeLast(4) }
+            caption = rendered
+            cmark_node_unlink(previous)
+            cmark_node_free(previous)
+        }
+        var html = MarkdownRenderer.renderHTML(node, extensions)
+            .replacing("<th>", with: "<th scope=\"col\">")
+            .replacing("<th style=", with: "<th scope=\"col\" style=")
+        if let caption, html.hasPrefix("<table>") {
+            html = "<table>\n<caption>\(caption)</caption>" + html.dropFirst("<table>".count)
+        }
+        while html.hasSuffix("\n") { html.removeLast() }
+        let position = locator.position(of: node)
+        let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(replacement, html)
+        cmark_node_replace(node, replacement)
+        cmark_node_free(node)
+        replacedPositions[replacement] = position
+        if caption == nil {
+            diagnostics.append(.warning(locator.file, position, "this table has no caption",
+                note: "put a line 'Table: what the table shows' just above it, so screen-reader users know what it is"))
+        }
     }
 
     // MARK: - Author HTML
