@@ -14,7 +14,7 @@ struct Reportsite: ParsableCommand {
 
             Exit status: 0 success, 1 content errors, 2 usage or internal errors.
             """,
-        subcommands: [Build.self, Check.self]
+        subcommands: [Build.self, Check.self, New.self, Amend.self]
     )
 
     /// ArgumentParser exits 64 (EX_USAGE) for bad arguments; reportsite

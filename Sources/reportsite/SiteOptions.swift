@@ -52,7 +52,8 @@ struct SiteOptions: ParsableArguments {
     func runBuild(write output: URL?) throws {
         let progress = Progress(quiet: quiet)
         progress.say("Building \(rootURL.path(percentEncoded: false))")
-        let options = BuildOptions(baseURL: baseURL)
+        let options = BuildOptions(
+            baseURL: baseURL, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         let start = ContinuousClock.now
         var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: options)
         if !result.diagnostics.all.isEmpty {

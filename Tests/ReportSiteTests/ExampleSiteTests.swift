@@ -21,7 +21,7 @@ import Testing
 
     @Test func buildsWithoutProblems() {
         #expect(Self.result.diagnostics.all.isEmpty, "\(Self.result.formattedDiagnostics())")
-        #expect(Self.result.documentCount == 7)
+        #expect(Self.result.documentCount == 8)
     }
 
     @Test func everyKindHasAListAndThereIsAHomeAnd404() throws {

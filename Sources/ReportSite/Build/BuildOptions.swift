@@ -6,10 +6,14 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Build drafts too (preview only).
     public var includeDrafts: Bool
+    /// `SOURCE_DATE_EPOCH` from the environment, recorded in the manifest.
+    /// (The build itself never reads the clock: dates come from the content.)
+    public var sourceDateEpoch: String?
 
-    public init(baseURL: String? = nil, includeDrafts: Bool = false) {
+    public init(baseURL: String? = nil, includeDrafts: Bool = false, sourceDateEpoch: String? = nil) {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
+        self.sourceDateEpoch = sourceDateEpoch
     }
 }
 
@@ -22,7 +26,9 @@ public struct BuildResult: Sendable {
     /// The site's files; empty when the build failed.
     public var files: [OutputFile]
     public var timings: [(step: String, seconds: Double)]
-    public var documentCount: Int
+    /// The published documents (with their versions), when the content loaded.
+    public var documents: [Document] = []
+    public var documentCount: Int { documents.count }
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 

@@ -5,7 +5,7 @@ import Foundation
 /// (`StagedDirectory`), so `check` runs the same recipe and writes nothing.
 public enum SiteBuilder {
     public static func build(_ fileSystem: FileSystem, options: BuildOptions = BuildOptions()) -> BuildResult {
-        var result = BuildResult(diagnostics: DiagnosticBag(), sources: [:], files: [], timings: [], documentCount: 0)
+        var result = BuildResult(diagnostics: DiagnosticBag(), sources: [:], files: [], timings: [])
         var clock = StepClock()
 
         let content = ContentLoader.load(
@@ -17,7 +17,7 @@ public enum SiteBuilder {
 
         let graph = SiteGraph.resolve(
             content, baseURL: options.baseURL, includeDrafts: options.includeDrafts, diagnostics: &result.diagnostics)
-        result.documentCount = graph.documents.count
+        result.documents = graph.documents
         clock.lap("resolve", into: &result)
 
         // Content errors do not stop the recipe here: rendering and the link
@@ -25,6 +25,7 @@ public enum SiteBuilder {
         let errorsBeforeRender = result.diagnostics.errorCount
         var files = SiteRenderer(graph: graph, templates: templates).renderPages(into: &result.diagnostics)
         files += Assets.collect(from: fileSystem, into: &result.diagnostics)
+        files += [Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph)
         clock.lap("render", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 
@@ -33,6 +34,12 @@ public enum SiteBuilder {
         result.diagnostics.append(contentsOf: LinkChecker(graph: graph, files: files, templateSources: templateSources).check())
         clock.lap("links", into: &result)
         guard !result.diagnostics.hasErrors else { return result }
+
+        let inputs = ((try? fileSystem.files(under: ContentLoader.contentFolder)) ?? [])
+            + ((try? fileSystem.files(under: TemplateLibrary.folder)) ?? [])
+        let inputData = inputs.compactMap { path in (try? fileSystem.read(path)).map { (path, $0) } }
+        files.append(Manifest.render(files: files, inputs: inputData, sourceDateEpoch: options.sourceDateEpoch))
+        clock.lap("manifest", into: &result)
         result.files = files.sorted { $0.path < $1.path }
         return result
     }

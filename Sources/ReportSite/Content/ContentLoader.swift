@@ -3,11 +3,26 @@ import Foundation
 /// Everything read from `Content/`: the site configuration and its documents.
 public struct LoadedContent: Sendable {
     public var site: SiteConfig
-    /// Every document (drafts included), sorted by path.
+    /// Every current document (drafts included), sorted by path, each with its
+    /// superseded versions.
     public var documents: [Document]
     /// Site paths of documents that failed to load: links to them are not
     /// reported again as broken, the file's own errors say what is wrong.
     public var failedSitePaths: Set<String> = []
+}
+
+/// One Markdown file to decode: a current document or a frozen version of one.
+struct DocumentJob: Sendable {
+    var path: String
+    var kind: DocumentKind
+    var slug: String
+    /// Set for a frozen version (`<slug>.versions/v<N>.md`).
+    var version: Int?
+
+    /// The path of the current document (links in a frozen version resolve from there).
+    var currentPath: String {
+        version == nil ? path : "\(ContentLoader.contentFolder)/\(kind.folder)/\(slug).md"
+    }
 }
 
 /// Discovers, decodes and renders the documents of a site folder.
@@ -15,6 +30,8 @@ public enum ContentLoader {
     public static let contentFolder = "Content"
     /// Folders under Content/ kept for data and assets rather than documents.
     static let reservedFolders: Set<String> = ["data", "assets"]
+    /// Frozen versions of `x.md` live in `x.versions/`.
+    static let versionsSuffix = ".versions"
 
     /// Loads the site; returns nil content when an error makes it unusable.
     /// `sources` receives every text file read, for showing offending lines.
@@ -40,7 +57,6 @@ public enum ContentLoader {
             return nil
         }
 
-        var jobs: [(path: String, kind: DocumentKind, slug: String)] = []
         let paths: [String]
         do {
             paths = try fileSystem.files(under: contentFolder)
@@ -48,11 +64,13 @@ public enum ContentLoader {
             diagnostics.append(asDiagnostic(error, path: contentFolder))
             return nil
         }
-        for path in paths where path != siteFile {
+        var jobs: [DocumentJob] = []
+        for path in paths where path != siteFile && path != IntegrityLock.path {
             if let job = classify(path, into: &diagnostics) { jobs.append(job) }
         }
         guard let site else { return nil }
-        let index = DocumentIndex(jobs.map { ($0.path, $0.kind.sitePath(slug: $0.slug)) })
+        let current = jobs.filter { $0.version == nil }
+        let index = DocumentIndex(current.map { ($0.path, $0.kind.sitePath(slug: $0.slug)) })
         let basePath = site.basePath(override: baseURL)
 
         // Decoding and rendering are independent per file: run them in parallel,
@@ -62,24 +80,33 @@ public enum ContentLoader {
                 let source = try fileSystem.readText(job.path)
                 let (document, problems) = DocumentDecoder.decode(
                     source, kind: job.kind, slug: job.slug, site: site, basePath: basePath,
-                    documentLink: { index.resolve($0, from: job.path) })
+                    documentLink: { index.resolve($0, from: job.currentPath) })
                 return (source, document, problems)
             } catch {
                 return (nil, nil, [asDiagnostic(error, path: job.path)])
             }
         }
         var documents: [Document] = []
+        var frozen: [(job: DocumentJob, document: Document)] = []
         var failed: Set<String> = []
         for (job, (source, document, problems)) in zip(jobs, results) {
             if let source { sources[source.path] = source }
             diagnostics.append(contentsOf: problems)
-            if let document { documents.append(document) } else { failed.insert(job.kind.sitePath(slug: job.slug)) }
+            switch (document, job.version) {
+            case let (document?, nil): documents.append(document)
+            case let (document?, _?): frozen.append((job, document))
+            case (nil, nil): failed.insert(job.kind.sitePath(slug: job.slug))
+            case (nil, _?): break
+            }
         }
+        let lock = IntegrityLock.load(from: fileSystem, diagnostics: &diagnostics, sources: &sources)
+        lock.verify(frozenPaths: jobs.compactMap { $0.version == nil ? nil : $0.path }, in: fileSystem, into: &diagnostics)
+        VersionHistory.attach(frozen, to: &documents, lock: lock, failed: failed, into: &diagnostics)
         return LoadedContent(site: site, documents: documents, failedSitePaths: failed)
     }
 
     /// Works out a file's kind and slug from where it is, or reports why it cannot be a document.
-    static func classify(_ path: String, into diagnostics: inout DiagnosticBag) -> (path: String, kind: DocumentKind, slug: String)? {
+    static func classify(_ path: String, into diagnostics: inout DiagnosticBag) -> DocumentJob? {
         let parts = path.split(separator: "/").map(String.init)
         let name = parts.last ?? path
         if name.hasPrefix(".") { return nil }
@@ -90,7 +117,8 @@ public enum ContentLoader {
                 note: "documents are .md files in one of: \(folders.joined(separator: ", "))")
             return nil
         }
-        guard parts.count == 3 else {
+        let isVersion = parts.count == 4 && parts[2].hasSuffix(versionsSuffix)
+        guard parts.count == 3 || isVersion else {
             diagnostics.error(path, SourcePosition(line: 1, column: 1),
                 parts.count == 2 ? "documents must be in a folder that names their kind"
                     : "documents cannot be in sub-folders of a kind's folder",
@@ -102,6 +130,15 @@ public enum ContentLoader {
                 note: Suggestion.note(for: parts[1], in: folders) ?? "kinds: \(folders.joined(separator: ", "))")
             return nil
         }
+        if isVersion {
+            let slug = String(parts[2].dropLast(versionsSuffix.count))
+            guard name.hasPrefix("v"), let number = Int(name.dropFirst().dropLast(3)), number >= 1 else {
+                diagnostics.error(path, SourcePosition(line: 1, column: 1), "'\(name)' is not a version file name",
+                    note: "frozen versions are named v1.md, v2.md, …; they are made by 'reportsite amend'")
+                return nil
+            }
+            return DocumentJob(path: path, kind: kind, slug: slug, version: number)
+        }
         let slug = String(name.dropLast(3))
         guard isValidSlug(slug) else {
             diagnostics.error(path, SourcePosition(line: 1, column: 1),
@@ -109,7 +146,7 @@ public enum ContentLoader {
                 note: "use lower-case letters, digits and hyphens only, e.g. 2017-09-01-ap17-47.md")
             return nil
         }
-        return (path, kind, slug)
+        return DocumentJob(path: path, kind: kind, slug: slug)
     }
 
     /// Slugs become URL path segments: keep them to a safe alphabet so they can

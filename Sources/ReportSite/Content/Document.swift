@@ -21,6 +21,13 @@ public struct Document: Sendable {
     public var headings: [Heading]
     /// Links written in the body, checked once every page exists.
     public var links: [MarkdownLink]
+    /// The Markdown body as written (for the differences between versions).
+    public var markdown: String
+    /// Superseded versions, oldest first (see `VersionHistory`).
+    public var versions: [FrozenVersion] = []
+
+    /// The current version's number: 1 + the number of major changes.
+    public var versionNumber: Int { versions.count + 1 }
 
     public var title: String {
         if let metadata { return metadata.title }
@@ -35,4 +42,16 @@ public struct Document: Sendable {
     }
 
     public var isDraft: Bool { metadata?.status == .draft }
+}
+
+/// A published version that a major change replaced. It stays readable at
+/// `/<kind>/<slug>/v<N>/`, and its file is sealed in the integrity lock.
+public struct FrozenVersion: Sendable {
+    public var number: Int
+    /// The version as it was published, decoded from its frozen file.
+    public var document: Document
+    /// The day the next version replaced it.
+    public var supersededOn: Day
+    /// The public change note of that replacement.
+    public var note: String
 }

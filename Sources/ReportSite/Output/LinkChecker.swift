@@ -28,8 +28,12 @@ struct LinkChecker {
         var diagnostics: [Diagnostic] = []
         var explained: [String: Set<String>] = [:]  // page → hrefs whose source we know
 
-        for document in graph.documents {
-            let page = outputPath(ofSitePath: SiteGraph.path(of: document))
+        // Each document's links, and each superseded version's, where they were written.
+        let versions = graph.documents.flatMap { document in
+            document.versions.map { ($0.document, SiteGraph.path(of: document) + "v\($0.number)/") }
+        }
+        for (document, sitePath) in graph.documents.map({ ($0, SiteGraph.path(of: $0)) }) + versions {
+            let page = outputPath(ofSitePath: sitePath)
             for link in document.links where !LinkTarget.isExternal(link.href) {
                 explained[page, default: []].insert(link.href)
                 if !link.isReported, let problem = problem(with: link.href, on: page) {

@@ -5,6 +5,15 @@ struct DocumentContext {
         let note: String
     }
 
+    /// What a reader of an old version needs: that it is old, and where the current one is.
+    struct Superseded {
+        let number: Int
+        let currentNumber: Int
+        let supersededOn: DateContext
+        let note: String
+        let currentHref: String
+    }
+
     let layout: LayoutContext
     let title: String
     let summary: String?
@@ -19,13 +28,22 @@ struct DocumentContext {
     let changes: [Change]
     let withdrawn: Bool
     let withdrawnReason: String?
+    /// The number of the version shown, and of the current one.
+    let versionNumber: Int
+    let historyHref: String
+    /// Set on a superseded version's page.
+    let superseded: Superseded?
     /// Level-2 headings, for the contents list.
     let contents: [ContentsEntry]
     let bodyHTML: TrustedHTML
 
-    init(_ document: Document, graph: SiteGraph) {
-        let path = SiteGraph.path(of: document)
-        layout = LayoutContext(graph: graph, pageTitle: document.title, description: document.summary, sitePath: path)
+    /// `document` is the version shown; `current` is the document it belongs to
+    /// (the same when showing the current version).
+    init(_ document: Document, graph: SiteGraph, current: Document? = nil, version: FrozenVersion? = nil) {
+        let current = current ?? document
+        let path = version.map { SiteGraph.path(of: current) + "v\($0.number)/" } ?? SiteGraph.path(of: current)
+        let pageTitle = version.map { "\(document.title) (version \($0.number), superseded)" } ?? document.title
+        layout = LayoutContext(graph: graph, pageTitle: pageTitle, description: document.summary, sitePath: path)
         title = document.title
         summary = document.summary
         kindLabel = document.kind.singular
@@ -41,6 +59,12 @@ struct DocumentContext {
         changes = (metadata?.changes ?? []).map { Change(date: DateContext($0.date), note: $0.note) }
         withdrawn = metadata?.status == .withdrawn
         withdrawnReason = metadata?.withdrawnReason
+        versionNumber = version?.number ?? current.versionNumber
+        historyHref = graph.href(SiteGraph.path(of: current) + "history/")
+        superseded = version.map {
+            Superseded(number: $0.number, currentNumber: current.versionNumber, supersededOn: DateContext($0.supersededOn),
+                note: $0.note, currentHref: graph.href(SiteGraph.path(of: current)))
+        }
         contents = document.headings.filter { $0.level == 2 }.map { ContentsEntry(text: $0.text, href: "#\($0.id)") }
         bodyHTML = document.bodyHTML
     }

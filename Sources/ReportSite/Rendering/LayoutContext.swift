@@ -13,6 +13,7 @@ struct LayoutContext {
     let language: String
     let homeHref: String
     let stylesheetHref: String
+    let feedHref: String
     let navigation: [Link]
     let footerLinks: [Link]
     let accessibilityHref: String
@@ -31,6 +32,7 @@ struct LayoutContext {
         language = config.language
         homeHref = graph.href("/")
         stylesheetHref = graph.href("/assets/site.css")
+        feedHref = graph.href("/feed.xml")
         func link(_ l: SiteConfig.Link) -> Link {
             let isSitePath = l.url.hasPrefix("/")
             return Link(title: l.title, href: isSitePath ? graph.href(l.url) : l.url,

@@ -33,8 +33,20 @@ public struct SiteRenderer: Sendable {
             pages.append(("\(kind.folder)/index.html", "list", listContext(kind)))
         }
         for document in graph.documents {
-            let path = String(SiteGraph.path(of: document).dropFirst()) + "index.html"
-            pages.append((path, template(for: document), context(for: document)))
+            let path = String(SiteGraph.path(of: document).dropFirst())
+            pages.append((path + "index.html", template(for: document), context(for: document)))
+            guard document.kind.isListed else { continue }
+            pages.append((path + "history/index.html", "history", HistoryContext(document, graph: graph)))
+            for version in document.versions {
+                pages.append((path + "v\(version.number)/index.html", template(for: document),
+                    context(for: version.document, current: document, version: version)))
+            }
+            for moved in document.metadata?.movedFrom ?? [] {
+                let target = SiteGraph.path(of: document)
+                pages.append((String(moved.sitePath.dropFirst()) + "index.html", "redirect", RedirectContext(
+                    layout: LayoutContext(graph: graph, pageTitle: "This page has moved", description: nil, sitePath: target),
+                    title: document.title, targetHref: graph.href(target), targetURL: graph.absoluteURL(target))))
+            }
         }
         pages.append(("404.html", "not-found", NotFoundContext(
             layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
@@ -60,13 +72,13 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    func context(for document: Document) -> Any {
-        let base = DocumentContext(document, graph: graph)
+    func context(for document: Document, current: Document? = nil, version: FrozenVersion? = nil) -> Any {
+        let base = DocumentContext(document, graph: graph, current: current, version: version)
         switch document.content {
         case let .meeting(meeting): return MeetingContext(meeting, document: base)
         case let .report(report): return ReportContext(report, document: base)
         case let .response(response):
-            return ResponseContext(response, published: document.metadata!.published, document: base)
+            return ResponseContext(response, published: (current ?? document).metadata!.published, document: base)
         case let .page(page): return PageContext(document: base, updated: page.updated.map(DateContext.init))
         }
     }

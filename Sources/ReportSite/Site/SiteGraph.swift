@@ -33,6 +33,17 @@ public struct SiteGraph: Sendable {
                 owners[path] = document.path
             }
         }
+        for document in documents {
+            for moved in document.metadata?.movedFrom ?? [] {
+                if let owner = owners[moved.sitePath] {
+                    diagnostics.error(document.path, moved.position,
+                        "\(moved.sitePath) cannot redirect here: it belongs to \(owner)",
+                        note: "moved_from lists addresses this document used to have and that nothing else uses now")
+                } else {
+                    owners[moved.sitePath] = "the redirect of \(document.path)"
+                }
+            }
+        }
         let drafts = content.documents.filter { !includeDrafts && $0.isDraft }.map(SiteGraph.path(of:))
         return SiteGraph(
             config: content.site, documents: documents, basePath: content.site.basePath(override: override),
@@ -60,8 +71,9 @@ public struct SiteGraph: Sendable {
     }
 
     /// Listed documents of `kind`, newest first (ties broken by slug, so the order is stable).
+    /// Withdrawn documents keep their page but leave the lists.
     public func documents(of kind: DocumentKind) -> [Document] {
-        documents.filter { $0.kind == kind }.sorted(by: SiteGraph.newestFirst)
+        documents.filter { $0.kind == kind && $0.metadata?.status != .withdrawn }.sorted(by: SiteGraph.newestFirst)
     }
 
     /// Every listed document that is not withdrawn, newest first.

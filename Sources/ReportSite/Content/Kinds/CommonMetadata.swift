@@ -34,6 +34,29 @@ public struct ChangeNote: Sendable, Hashable, YAMLDecodable {
     }
 }
 
+/// An address a document used to have: a site path (`/reports/old-name/`) or
+/// the file it used to be (`reports/old-name.md`).
+public struct MovedFrom: Sendable, Hashable, YAMLDecodable {
+    /// The old site path, e.g. `/reports/old-name/`.
+    public var sitePath: String
+    public var position: SourcePosition?
+
+    public static func decode(_ node: Node, _ reader: YAMLReader) -> MovedFrom? {
+        guard let text = reader.scalar(node, expecting: "an old address") else { return nil }
+        var path = text.hasPrefix("/") ? String(text.dropFirst()) : text
+        if path.hasPrefix("Content/") { path = String(path.dropFirst("Content/".count)) }
+        if path.hasSuffix(".md") { path = String(path.dropLast(3)) + "/" }
+        if !path.hasSuffix("/") { path += "/" }
+        let segments = path.split(separator: "/")
+        guard !segments.isEmpty, segments.allSatisfy({ ContentLoader.isValidSlug(String($0)) }) else {
+            reader.error(node, "'\(text)' is not an address on this site",
+                note: "give the old address (/reports/old-name/) or the old file (reports/old-name.md)")
+            return nil
+        }
+        return MovedFrom(sitePath: "/" + path, position: reader.position(node))
+    }
+}
+
 /// The fields every published document (meeting, report, response) carries.
 public struct CommonMetadata: Sendable, Hashable {
     public var title: String
@@ -49,6 +72,9 @@ public struct CommonMetadata: Sendable, Hashable {
     /// First published on the site.
     public var published: Day
     public var changes: [ChangeNote]
+    public var changesPosition: SourcePosition?
+    /// Earlier site paths of this document (`/reports/old-name/`), kept working by redirects.
+    public var movedFrom: [MovedFrom]
 
     /// The last time a major change was published (GOV.UK's "last updated").
     public var lastUpdated: Day {
@@ -68,6 +94,8 @@ public struct CommonMetadata: Sendable, Hashable {
         let withdrawnReason: String? = fields.optional("withdrawn_reason")
         let published: Day? = fields.optional("published")
         let changes: [ChangeNote]? = fields.optional("changes")
+        let changesPosition = fields.node("changes").flatMap(fields.reader.position)
+        let movedFrom: [MovedFrom]? = fields.optional("moved_from")
 
         let decodedStatus = status ?? .published
         if decodedStatus == .withdrawn, withdrawnReason == nil {
@@ -81,6 +109,7 @@ public struct CommonMetadata: Sendable, Hashable {
         return CommonMetadata(
             title: title, date: date, organisation: organisation, organisationPosition: organisationPosition,
             summary: summary, topics: topics ?? [], category: category, status: decodedStatus,
-            withdrawnReason: withdrawnReason, published: published ?? date, changes: changes ?? [])
+            withdrawnReason: withdrawnReason, published: published ?? date, changes: changes ?? [],
+            changesPosition: changesPosition, movedFrom: movedFrom ?? [])
     }
 }

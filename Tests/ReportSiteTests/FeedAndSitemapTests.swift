@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@testable import ReportSite
+
+@Suite struct FeedAndSitemapTests {
+    static let result = SiteBuilder.build(Fixtures.exampleSite)
+
+    func xml(_ path: String) throws -> XMLElement {
+        let data = try #require(Self.result.files.first { $0.path == path }?.data)
+        return try #require(try XMLDocument(data: data).rootElement())
+    }
+
+    func children(_ element: XMLElement, _ name: String) -> [XMLElement] {
+        (element.children ?? []).compactMap { $0 as? XMLElement }.filter { $0.localName == name }
+    }
+
+    @Test func feedIsAtomWithAnEntryPerPublicationAndChange() throws {
+        let feed = try xml("feed.xml")
+        #expect(feed.name == "feed")
+        #expect(feed.uri == "http://www.w3.org/2005/Atom")
+        for required in ["id", "title", "updated", "author"] {
+            #expect(children(feed, required).count == 1, "feed needs one <\(required)>")
+        }
+        let entries = children(feed, "entry")
+        // 6 meetings, papers and responses first published, plus 2 major changes
+        // to the fictional sample paper (plain pages are not in the feed).
+        #expect(entries.count == 8)
+        var ids: Set<String> = []
+        for entry in entries {
+            for required in ["id", "title", "updated", "link", "summary"] {
+                #expect(children(entry, required).count == 1, "entry needs one <\(required)>")
+            }
+            #expect(ids.insert(children(entry, "id")[0].stringValue ?? "").inserted, "entry ids are unique")
+        }
+        let updated = entries.compactMap { children($0, "updated").first?.stringValue }
+        #expect(updated == updated.sorted(by: >), "newest first")
+        #expect(children(feed, "updated")[0].stringValue == updated.first)
+        #expect(entries.contains { children($0, "summary").first?.stringValue == "Added the result of the fire safety inspection." })
+    }
+
+    @Test func sitemapListsCurrentPagesWithLastModified() throws {
+        let sitemap = try xml("sitemap.xml")
+        #expect(sitemap.name == "urlset")
+        let urls = children(sitemap, "url")
+        let locs = urls.compactMap { children($0, "loc").first?.stringValue }
+        #expect(locs.contains("https://opcc.example.org/reports/2017-09-01-ap17-47/"))
+        #expect(!locs.contains { $0.contains("/history/") || $0.contains("/v1/") || $0.contains("404") })
+        let paths = Set(Self.result.files.map(\.path))
+        for loc in locs {
+            let path = loc.replacing("https://opcc.example.org/", with: "")
+            #expect(paths.contains(path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path), "\(loc) is built")
+        }
+        let sample = urls.first { children($0, "loc").first?.stringValue?.contains("custody-suite") == true }
+        #expect(sample.flatMap { children($0, "lastmod").first?.stringValue } == "2026-03-10")
+    }
+
+    @Test func manifestListsEveryFileWithItsHash() throws {
+        let data = try #require(Self.result.files.first { $0.path == "manifest.json" }?.data)
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        #expect(files.count == Self.result.files.count - 1)
+        for entry in files {
+            let path = try #require(entry["path"] as? String)
+            let file = try #require(Self.result.files.first { $0.path == path })
+            #expect(entry["sha256"] as? String == IntegrityLock.sha256(file.data))
+        }
+        let inputs = try #require(manifest["inputs"] as? [String: Any])
+        #expect((inputs["contentDigest"] as? String)?.count == 64)
+    }
+
+    @Test func twoBuildsOfTheSameInputsAreByteIdentical() {
+        let again = SiteBuilder.build(Fixtures.exampleSite)
+        #expect(again.files.map(\.path) == Self.result.files.map(\.path))
+        #expect(again.files.map(\.data) == Self.result.files.map(\.data))
+    }
+}
