@@ -35,10 +35,13 @@ import Testing
         let result = SiteBuilder.build(Fixtures.site("valid"))
         #expect(result.diagnostics.all.isEmpty, "\(result.formattedDiagnostics())")
         #expect(result.files.map(\.path) == [
-            "404.html", "about/index.html", "accessibility/index.html", "assets/site.css", "feed.xml", "index.html",
-            "manifest.json",
+            "404.html", "about/index.html", "accessibility/index.html", "actions/index.html", "assets/site.css",
+            "assets/sortable.js", "feed.xml", "index.html", "manifest.json",
             "meetings/2024-05-01-roads-assurance/history/index.html", "meetings/2024-05-01-roads-assurance/index.html",
-            "meetings/index.html",
+            "meetings/index.html", "publication-scheme/index.html", "recommendations/index.html",
+            "recommendations/organisation/sample-opcc/index.html", "recommendations/status/complete/index.html",
+            "recommendations/status/in-progress/index.html", "recommendations/status/not-started/index.html",
+            "recommendations/status/overdue/index.html",
             "reports/2024-03-01-sp24-01/history/index.html", "reports/2024-03-01-sp24-01/index.html", "reports/index.html",
             "responses/2024-04-01-sample-inspection/history/index.html", "responses/2024-04-01-sample-inspection/index.html",
             "responses/index.html", "sitemap.xml",

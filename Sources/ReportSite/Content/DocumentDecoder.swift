@@ -52,6 +52,10 @@ enum DocumentDecoder {
             content = .report(report)
         case var .response(response):
             response.assemble(body, file: source.path, into: &diagnostics)
+            if let metadata {
+                diagnostics.append(contentsOf: response.statutoryWarnings(
+                    published: metadata.published, publishedPosition: metadata.publishedPosition, file: source.path))
+            }
             content = .response(response)
         case .page:
             break

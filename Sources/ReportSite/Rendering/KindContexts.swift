@@ -14,6 +14,8 @@ struct MeetingContext {
         let owner: String
         let due: DateContext?
         let status: String
+        /// Set when a later document changed the status.
+        let updatedBy: StatusSource?
     }
 
     let document: DocumentContext
@@ -27,7 +29,9 @@ struct MeetingContext {
     let questions: [Question]
     let actions: [Action]
 
-    init(_ meeting: AssuranceMeeting, document: DocumentContext) {
+    /// `tracked` gives the actions' latest statuses (from later documents);
+    /// empty on a superseded version, which shows the statuses as they were.
+    init(_ meeting: AssuranceMeeting, document: DocumentContext, tracked: [Trackers.Action] = [], graph: SiteGraph? = nil) {
         self.document = document
         chair = PersonContext(meeting.chair)
         noteTaker = meeting.noteTaker.map(PersonContext.init)
@@ -40,9 +44,13 @@ struct MeetingContext {
             Question(number: $0.number, anchor: $0.anchor, question: $0.question, answerHTML: $0.answerHTML,
                 postMeeting: $0.hasPostMeetingInformation)
         }
-        actions = meeting.actions.map {
-            Action(id: $0.id, action: $0.action, owner: $0.owner, due: $0.due.map(DateContext.init),
-                status: $0.status.rawValue.replacing("-", with: " "))
+        actions = meeting.actions.map { action in
+            let latest = tracked.first { $0.action.id == action.id }
+            let status = latest?.status ?? action.status
+            let updated = latest.flatMap { $0.history.count > 1 ? $0.history.last : nil }
+            return Action(id: action.id, action: action.action, owner: action.owner, due: action.due.map(DateContext.init),
+                status: status.rawValue.replacing("-", with: " ").capitalizedFirst,
+                updatedBy: graph.flatMap { graph in updated.map { StatusSource($0, graph: graph) } })
         }
     }
 }
@@ -96,6 +104,10 @@ struct ResponseContext {
         let responseHTML: TrustedHTML?
         let furtherWorkHTML: TrustedHTML?
         let hasResponse: Bool
+        let due: DateContext?
+        let overdue: Bool
+        /// Later documents that changed the status, oldest first.
+        let updates: [StatusSource]
     }
 
     let document: DocumentContext
@@ -115,7 +127,10 @@ struct ResponseContext {
     let recommendations: [Recommendation]
     let recommendationCount: Int
 
-    init(_ response: InspectionResponse, published: Day, document: DocumentContext) {
+    init(
+        _ response: InspectionResponse, published: Day, document: DocumentContext,
+        tracked: [Trackers.Recommendation] = [], graph: SiteGraph? = nil
+    ) {
         self.document = document
         inspectorate = response.inspectorate
         inspection = response.inspection
@@ -129,10 +144,16 @@ struct ResponseContext {
         copiedTo = response.copiedTo
         letterHTML = response.letterHTML
         closingHTML = response.closingHTML
-        recommendations = response.recommendations.map {
-            Recommendation(number: $0.number, anchor: $0.anchor, text: $0.text, timescale: $0.timescale.description,
-                status: $0.status.label, responseHTML: $0.responseHTML, furtherWorkHTML: $0.furtherWorkHTML,
-                hasResponse: $0.responseHTML != nil)
+        recommendations = response.recommendations.map { item in
+            let latest = tracked.first { $0.number == item.number }
+            let updates = (latest?.history.dropFirst()).map(Array.init) ?? []
+            return Recommendation(
+                number: item.number, anchor: item.anchor, text: item.text, timescale: item.timescale.description,
+                status: (latest?.status ?? item.status).label, responseHTML: item.responseHTML,
+                furtherWorkHTML: item.furtherWorkHTML, hasResponse: item.responseHTML != nil,
+                due: response.reportPublished.map { DateContext(item.timescale.due(from: $0)) },
+                overdue: latest?.isOverdue ?? false,
+                updates: graph.map { graph in updates.map { StatusSource($0, graph: graph) } } ?? [])
         }
         recommendationCount = response.recommendations.count
     }

@@ -57,6 +57,9 @@ struct HomeContext {
     let description: String?
     let latest: [ListItem]
     let sections: [Section]
+    /// "9 open recommendations (2 overdue)", linking to the tracker.
+    let openRecommendations: String?
+    let recommendationsHref: String
 }
 
 struct NotFoundContext {

@@ -48,6 +48,8 @@ public struct SiteRenderer: Sendable {
                     title: document.title, targetHref: graph.href(target), targetURL: graph.absoluteURL(target))))
             }
         }
+        pages += trackerPages()
+        pages.append(("publication-scheme/index.html", "publication-scheme", PublicationSchemeContext(graph: graph)))
         pages.append(("404.html", "not-found", NotFoundContext(
             layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
 
@@ -63,6 +65,26 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
+    /// `/recommendations/` with a view per status and per organisation, and `/actions/`.
+    func trackerPages() -> [(path: String, template: String, context: Any)] {
+        let all = graph.trackers.recommendations
+        var pages: [(path: String, template: String, context: Any)] = []
+        func view(_ sitePath: String, _ heading: String, _ items: [Trackers.Recommendation]) {
+            pages.append((String(sitePath.dropFirst()) + "index.html", "recommendations",
+                RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, items: items)))
+        }
+        view("/recommendations/", "Recommendations tracker", all)
+        for status in RecommendationsContext.statusViews {
+            view("/recommendations/status/\(status.slug)/", status.label, all.filter(status.includes))
+        }
+        for organisation in graph.config.organisations {
+            let items = all.filter { $0.response.metadata?.organisation == organisation.id }
+            if !items.isEmpty { view("/recommendations/organisation/\(organisation.id)/", organisation.name, items) }
+        }
+        pages.append(("actions/index.html", "actions", ActionsContext(graph: graph)))
+        return pages
+    }
+
     func template(for document: Document) -> String {
         switch document.content {
         case .meeting: "meeting"
@@ -75,10 +97,15 @@ public struct SiteRenderer: Sendable {
     func context(for document: Document, current: Document? = nil, version: FrozenVersion? = nil) -> Any {
         let base = DocumentContext(document, graph: graph, current: current, version: version)
         switch document.content {
-        case let .meeting(meeting): return MeetingContext(meeting, document: base)
+        case let .meeting(meeting):
+            let tracked = graph.trackers.actions.filter { $0.meeting.path == (current ?? document).path }
+            return MeetingContext(meeting, document: base, tracked: version == nil ? tracked : [], graph: graph)
         case let .report(report): return ReportContext(report, document: base)
         case let .response(response):
-            return ResponseContext(response, published: (current ?? document).metadata!.published, document: base)
+            let tracked = graph.trackers.recommendations.filter { $0.response.path == (current ?? document).path }
+            return ResponseContext(
+                response, published: (current ?? document).metadata!.published, document: base,
+                tracked: version == nil ? tracked : [], graph: graph)
         case let .page(page): return PageContext(document: base, updated: page.updated.map(DateContext.init))
         }
     }
@@ -99,6 +126,16 @@ public struct SiteRenderer: Sendable {
         return HomeContext(
             layout: LayoutContext(graph: graph, pageTitle: nil, description: nil, sitePath: "/"),
             title: graph.config.title, description: graph.config.description,
-            latest: graph.publications.prefix(10).map { ListItem($0, graph: graph) }, sections: sections)
+            latest: graph.publications.prefix(10).map { ListItem($0, graph: graph) }, sections: sections,
+            openRecommendations: openRecommendationsLabel(), recommendationsHref: graph.href("/recommendations/"))
+    }
+
+    func openRecommendationsLabel() -> String? {
+        let all = graph.trackers.recommendations
+        guard !all.isEmpty else { return nil }
+        let open = all.count { $0.status != .complete }
+        let overdue = all.count(where: \.isOverdue)
+        return "\(open) of \(all.count) recommendation\(all.count == 1 ? "" : "s") still open"
+            + (overdue > 0 ? ", \(overdue) overdue" : "")
     }
 }

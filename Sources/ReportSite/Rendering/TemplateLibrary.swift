@@ -8,7 +8,9 @@ import Mustache
 /// A template that breaks the rule is an error, not a silent XSS hole.
 public struct TemplateLibrary: Sendable {
     public static let folder = "Templates"
-    static let required = ["home", "list", "meeting", "report", "response", "page", "history", "redirect", "not-found"]
+    static let required = [
+        "home", "list", "meeting", "report", "response", "page", "history", "redirect", "recommendations", "actions", "publication-scheme", "not-found",
+    ]
 
     let library: MustacheLibrary
 

@@ -12,6 +12,8 @@ public struct SiteGraph: Sendable {
     public let draftSitePaths: Set<String>
     /// Site paths of documents that failed to load.
     public let failedSitePaths: Set<String>
+    /// Recommendations and actions across documents, with their status histories.
+    public let trackers: Trackers
 
     /// Resolves `content`: drops drafts (unless `includeDrafts`), checks that
     /// no two pages claim one URL, and reports problems.
@@ -45,14 +47,16 @@ public struct SiteGraph: Sendable {
             }
         }
         let drafts = content.documents.filter { !includeDrafts && $0.isDraft }.map(SiteGraph.path(of:))
+        let trackers = Trackers.build(documents, diagnostics: &diagnostics)
         return SiteGraph(
             config: content.site, documents: documents, basePath: content.site.basePath(override: override),
-            baseURL: baseURL, draftSitePaths: Set(drafts), failedSitePaths: content.failedSitePaths)
+            baseURL: baseURL, draftSitePaths: Set(drafts), failedSitePaths: content.failedSitePaths, trackers: trackers)
     }
 
     /// Site paths reportsite generates itself, which a page must not take.
     static var reservedPaths: [String] {
-        ["/", "/assets/"] + DocumentKind.allCases.filter(\.isListed).map { "/\($0.folder)/" }
+        ["/", "/assets/", "/recommendations/", "/actions/", "/publication-scheme/"]
+            + DocumentKind.allCases.filter(\.isListed).map { "/\($0.folder)/" }
     }
 
     /// The site path of a document: `/reports/<slug>/`, or `/<slug>/` for a page.

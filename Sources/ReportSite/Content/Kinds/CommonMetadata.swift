@@ -6,17 +6,47 @@ public enum DocumentStatus: String, YAMLEnum {
     public static let description = "a status"
 }
 
-/// The classes of information an OPCC's publication scheme sorts documents into
-/// (the ICO model scheme, which the Specified Information Order's categories map to).
-public enum PublicationClass: String, YAMLEnum {
+/// The categories of information an elected local policing body must publish
+/// under the Elected Local Policing Bodies (Specified Information) Order 2011,
+/// as amended in 2021. `/publication-scheme/` lists every one, with what has
+/// been published for it and the gaps.
+public enum PublicationCategory: String, YAMLEnum {
     case whoWeAre = "who-we-are"
-    case whatWeSpend = "what-we-spend"
-    case prioritiesAndPerformance = "priorities-and-performance"
+    case incomeAndExpenditure = "income-and-expenditure"
     case decisions
     case policiesAndProcedures = "policies-and-procedures"
     case listsAndRegisters = "lists-and-registers"
-    case services
+    case performance
+    case complaints
+    case inspections
     public static let description = "a publication-scheme category"
+
+    public var title: String {
+        switch self {
+        case .whoWeAre: "Who we are and what we do"
+        case .incomeAndExpenditure: "Income and expenditure"
+        case .decisions: "Decisions and how they are made"
+        case .policiesAndProcedures: "Policies and procedures"
+        case .listsAndRegisters: "Lists and registers"
+        case .performance: "Force performance and the national crime and policing measures"
+        case .complaints: "Complaints"
+        case .inspections: "Inspection reports and the commissioner's responses"
+        }
+    }
+
+    /// What belongs here, in plain words.
+    public var summary: String {
+        switch self {
+        case .whoWeAre: "The commissioner, the office's staff and structure, and how to get in touch."
+        case .incomeAndExpenditure: "Budgets, the precept, grants, spending, contracts and allowances."
+        case .decisions: "Significant decisions, and the papers and notes of the meetings where they are made."
+        case .policiesAndProcedures: "The policies and procedures the office works to."
+        case .listsAndRegisters: "Registers of interests, gifts and hospitality, and other lists."
+        case .performance: "How the force is doing, including against the national crime and policing measures (added in 2021)."
+        case .complaints: "How complaints about the police are handled and how well (added in 2021)."
+        case .inspections: "Inspection reports about the force and the commissioner's published comments on them (added in 2021)."
+        }
+    }
 }
 
 /// One public change note: what changed, and when.
@@ -66,13 +96,17 @@ public struct CommonMetadata: Sendable, Hashable {
     public var organisationPosition: SourcePosition?
     public var summary: String
     public var topics: [String]
-    public var category: PublicationClass?
+    public var category: PublicationCategory?
     public var status: DocumentStatus
     public var withdrawnReason: String?
     /// First published on the site.
     public var published: Day
+    /// Where that date is written (`published:`, or `date:` when it stands for both).
+    public var publishedPosition: SourcePosition?
     public var changes: [ChangeNote]
     public var changesPosition: SourcePosition?
+    /// Status updates this document gives to earlier recommendations and actions.
+    public var updates: [StatusUpdate]
     /// Earlier site paths of this document (`/reports/old-name/`), kept working by redirects.
     public var movedFrom: [MovedFrom]
 
@@ -89,13 +123,15 @@ public struct CommonMetadata: Sendable, Hashable {
         let organisationPosition = fields.node("organisation").flatMap(fields.reader.position)
         let summary: String? = fields.required("summary")
         let topics: [String]? = fields.optional("topics")
-        let category: PublicationClass? = fields.optional("category")
+        let category: PublicationCategory? = fields.optional("category")
         let status: DocumentStatus? = fields.optional("status")
         let withdrawnReason: String? = fields.optional("withdrawn_reason")
         let published: Day? = fields.optional("published")
+        let publishedPosition = (fields.node("published") ?? fields.node("date")).flatMap(fields.reader.position)
         let changes: [ChangeNote]? = fields.optional("changes")
         let changesPosition = fields.node("changes").flatMap(fields.reader.position)
         let movedFrom: [MovedFrom]? = fields.optional("moved_from")
+        let updates: [StatusUpdate]? = fields.optional("updates")
 
         let decodedStatus = status ?? .published
         if decodedStatus == .withdrawn, withdrawnReason == nil {
@@ -109,7 +145,8 @@ public struct CommonMetadata: Sendable, Hashable {
         return CommonMetadata(
             title: title, date: date, organisation: organisation, organisationPosition: organisationPosition,
             summary: summary, topics: topics ?? [], category: category, status: decodedStatus,
-            withdrawnReason: withdrawnReason, published: published ?? date, changes: changes ?? [],
-            changesPosition: changesPosition, movedFrom: movedFrom ?? [])
+            withdrawnReason: withdrawnReason, published: published ?? date, publishedPosition: publishedPosition,
+            changes: changes ?? [],
+            changesPosition: changesPosition, updates: updates ?? [], movedFrom: movedFrom ?? [])
     }
 }

@@ -41,7 +41,7 @@ public enum DocumentStub {
             summary: One or two sentences for lists and the top of the page.
             status: draft  # draft (not published), published or withdrawn
             # topics: [child protection]
-            # category: priorities-and-performance  # publication-scheme class
+            # category: decisions  # publication-scheme category
 
             """
         switch kind {

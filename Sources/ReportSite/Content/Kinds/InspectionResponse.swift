@@ -12,6 +12,8 @@ public struct InspectionResponse: Sendable {
     public var signedBy: Person
     public var copiedTo: [String]
     public var recommendations: [InspectionRecommendation]
+    /// Where the inspection is named, for the warning when its publication date is missing.
+    public var inspectionPosition: SourcePosition?
     /// The letter: the body before the first recommendation's response.
     public var letterHTML: TrustedHTML = TrustedHTML("")
     /// Body content after the recommendations (e.g. closing remarks), if any.
@@ -46,7 +48,23 @@ public struct InspectionResponse: Sendable {
         return InspectionResponse(
             inspectorate: inspectorate, inspection: inspection, fieldwork: fieldwork,
             reportPublished: reportPublished, addressee: addressee, signedBy: signedBy,
-            copiedTo: copiedTo ?? [], recommendations: recommendations)
+            copiedTo: copiedTo ?? [], recommendations: recommendations,
+            inspectionPosition: fields.node("inspection").flatMap(fields.reader.position))
+    }
+
+    /// The Police Act 1996 s55 checks: was the response published in time, and
+    /// can that be known at all? (A missing response to a recommendation,
+    /// s55(5B), is reported when the body is read.)
+    func statutoryWarnings(published: Day, publishedPosition: SourcePosition?, file: String) -> [Diagnostic] {
+        guard let deadline = responseDeadline else {
+            return [.warning(file, inspectionPosition,
+                "the inspection report's publication date is not recorded, so the 56-day deadline cannot be shown",
+                note: "add 'report_published: YYYY-MM-DD', the day the inspectorate published its report")]
+        }
+        guard published > deadline else { return [] }
+        return [.warning(file, publishedPosition,
+            "the response was published on \(published.long), after the s55 deadline of \(deadline.long)",
+            note: "the Police Act 1996 s55(5A) allows 56 days beginning with the day the report was published")]
     }
 }
 
