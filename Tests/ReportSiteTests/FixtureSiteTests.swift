@@ -34,18 +34,22 @@ import Testing
     @Test func validSiteBuildsEveryPage() throws {
         let result = SiteBuilder.build(Fixtures.site("valid"))
         #expect(result.diagnostics.all.isEmpty, "\(result.formattedDiagnostics())")
-        #expect(result.files.map(\.path) == [
-            "404.html", "about/index.html", "accessibility/index.html", "actions/index.html", "assets/site.css",
-            "assets/sortable.js", "feed.xml", "index.html", "manifest.json",
-            "meetings/2024-05-01-roads-assurance/history/index.html", "meetings/2024-05-01-roads-assurance/index.html",
-            "meetings/index.html", "publication-scheme/index.html", "recommendations/index.html",
-            "recommendations/organisation/sample-opcc/index.html", "recommendations/status/complete/index.html",
-            "recommendations/status/in-progress/index.html", "recommendations/status/not-started/index.html",
-            "recommendations/status/overdue/index.html",
-            "reports/2024-03-01-sp24-01/history/index.html", "reports/2024-03-01-sp24-01/index.html", "reports/index.html",
-            "responses/2024-04-01-sample-inspection/history/index.html", "responses/2024-04-01-sample-inspection/index.html",
-            "responses/index.html", "sitemap.xml",
-        ])
+        let paths = Set(result.files.map(\.path))
+        for document in ["meetings/2024-05-01-roads-assurance/", "reports/2024-03-01-sp24-01/", "responses/2024-04-01-sample-inspection/"] {
+            for file in ["index.html", "history/index.html", "document.json"] {
+                #expect(paths.contains(document + file), "\(document + file)")
+            }
+        }
+        for path in [
+            "index.html", "404.html", "about/index.html", "accessibility/index.html", "meetings/index.html", "reports/index.html",
+            "responses/index.html", "recommendations/index.html", "recommendations/status/overdue/index.html", "actions/index.html",
+            "publication-scheme/index.html", "topics/index.html", "topics/road-safety/index.html", "organisations/index.html",
+            "organisations/sample-opcc/index.html", "open-data/index.html", "search/index.html", "feed.xml", "sitemap.xml",
+            "manifest.json", "search-index.json", "data/documents.json", "assets/site.css", "assets/search.js",
+        ] {
+            #expect(paths.contains(path), "\(path)")
+        }
+        #expect(!paths.contains { $0.contains("/v1/") }, "no superseded versions without amendments")
         let meeting = try #require(result.file("meetings/2024-05-01-roads-assurance/index.html"))
         #expect(meeting.contains("<a href=\"#question-2\">What is being done?</a>"))
         #expect(meeting.contains("Includes information provided after the meeting"))

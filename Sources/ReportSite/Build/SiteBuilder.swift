@@ -25,7 +25,8 @@ public enum SiteBuilder {
         let errorsBeforeRender = result.diagnostics.errorCount
         var files = SiteRenderer(graph: graph, templates: templates).renderPages(into: &result.diagnostics)
         files += Assets.collect(from: fileSystem, into: &result.diagnostics)
-        files += [Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph)
+        files += [Feed.render(graph), Sitemap.render(graph), SearchIndex.render(graph)] + Redirects.render(graph)
+        files += OpenData.render(graph)
         clock.lap("render", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 

@@ -49,6 +49,8 @@ public struct SiteConfig: Sendable {
 
     public var title: String
     public var description: String?
+    /// The licence the content and data are published under.
+    public var licence: Link?
     /// Absolute, ending in `/`.
     public var baseURL: String
     public var language: String
@@ -94,6 +96,7 @@ public struct SiteConfig: Sendable {
         let navigation: [Link]? = fields.optional("navigation")
         let footerLinks: [Link]? = fields.optional("footer_links")
         let contact: Contact? = fields.optional("contact")
+        let licence: Link? = fields.optional("licence")
         let statement: String? = fields.required("accessibility_statement")
         fields.finish()
 
@@ -115,7 +118,7 @@ public struct SiteConfig: Sendable {
             return (nil, reader.diagnostics.all)
         }
         let config = SiteConfig(
-            title: title, description: description,
+            title: title, description: description, licence: licence,
             baseURL: baseURL.hasSuffix("/") ? baseURL : baseURL + "/",
             language: language ?? "en-GB", organisations: organisations,
             navigation: navigation ?? [], footerLinks: footerLinks ?? [], contact: contact,

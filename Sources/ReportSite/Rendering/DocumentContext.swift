@@ -43,7 +43,10 @@ struct DocumentContext {
         let current = current ?? document
         let path = version.map { SiteGraph.path(of: current) + "v\($0.number)/" } ?? SiteGraph.path(of: current)
         let pageTitle = version.map { "\(document.title) (version \($0.number), superseded)" } ?? document.title
-        layout = LayoutContext(graph: graph, pageTitle: pageTitle, description: document.summary, sitePath: path)
+        layout = LayoutContext(
+            graph: graph, pageTitle: pageTitle, description: document.summary, sitePath: path,
+            firstPublished: document.metadata?.published, updated: document.metadata?.lastUpdated,
+            dataPath: version == nil ? SiteGraph.path(of: current) + "document.json" : nil)
         title = document.title
         summary = document.summary
         kindLabel = document.kind.singular

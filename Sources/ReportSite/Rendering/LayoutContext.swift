@@ -24,8 +24,23 @@ struct LayoutContext {
     let pageTitle: String
     let description: String?
     let canonicalURL: String
+    /// Open Graph: the page's own title, and the kind of page.
+    let shareTitle: String
+    let shareType: String
+    /// GOV.UK-style dates for archiving tools (documents only).
+    let firstPublished: String?
+    let updated: String?
+    /// Machine-readable copy of the page, when there is one.
+    let dataHref: String?
+    let licenceTitle: String?
+    let licenceURL: String?
+    let openDataHref: String
+    let searchHref: String
 
-    init(graph: SiteGraph, pageTitle: String?, description: String?, sitePath: String) {
+    init(
+        graph: SiteGraph, pageTitle: String?, description: String?, sitePath: String,
+        firstPublished: Day? = nil, updated: Day? = nil, dataPath: String? = nil
+    ) {
         let config = graph.config
         siteTitle = config.title
         siteDescription = config.description
@@ -47,6 +62,15 @@ struct LayoutContext {
         self.pageTitle = pageTitle.map { "\($0) – \(config.title)" } ?? config.title
         self.description = description ?? config.description
         canonicalURL = graph.absoluteURL(sitePath)
+        shareTitle = pageTitle ?? config.title
+        shareType = firstPublished == nil ? "website" : "article"
+        self.firstPublished = firstPublished?.iso
+        self.updated = updated?.iso
+        dataHref = dataPath.map(graph.href)
+        licenceTitle = config.licence?.title
+        licenceURL = config.licence?.url
+        openDataHref = graph.href("/open-data/")
+        searchHref = graph.href("/search/")
     }
 }
 

@@ -49,6 +49,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         pages += trackerPages()
+        pages += findingPages()
         pages.append(("publication-scheme/index.html", "publication-scheme", PublicationSchemeContext(graph: graph)))
         pages.append(("404.html", "not-found", NotFoundContext(
             layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))

@@ -55,7 +55,8 @@ public struct SiteGraph: Sendable {
 
     /// Site paths reportsite generates itself, which a page must not take.
     static var reservedPaths: [String] {
-        ["/", "/assets/", "/recommendations/", "/actions/", "/publication-scheme/"]
+        ["/", "/assets/", "/recommendations/", "/actions/", "/publication-scheme/", "/topics/", "/organisations/",
+            "/data/", "/open-data/", "/search/"]
             + DocumentKind.allCases.filter(\.isListed).map { "/\($0.folder)/" }
     }
 

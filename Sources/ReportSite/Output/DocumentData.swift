@@ -1,0 +1,240 @@
+import Foundation
+
+/// A document as open data: its typed metadata, version history and details,
+/// published as `document.json` beside its page. The shape is stable: fields
+/// are added, never renamed or removed.
+public struct DocumentData: Codable, Sendable, Equatable {
+    public struct Organisation: Codable, Sendable, Equatable {
+        public var id: String
+        public var name: String
+    }
+
+    public struct Person: Codable, Sendable, Equatable {
+        public var name: String
+        public var role: String
+    }
+
+    public struct Version: Codable, Sendable, Equatable {
+        public var number: Int
+        public var url: String
+        /// When it was published: first publication for version 1, else the change that made it.
+        public var published: String
+        /// The change note that made this version (nil for version 1).
+        public var note: String?
+        public var current: Bool
+    }
+
+    public struct Recommendation: Codable, Sendable, Equatable {
+        public var number: Int
+        public var text: String
+        public var timescale: String
+        public var due: String?
+        public var status: String
+        public var hasResponse: Bool
+    }
+
+    public struct Question: Codable, Sendable, Equatable {
+        public var number: Int
+        public var question: String
+        public var url: String
+        public var postMeetingInformation: Bool
+    }
+
+    public struct Action: Codable, Sendable, Equatable {
+        public var id: String
+        public var action: String
+        public var owner: String
+        public var due: String?
+        public var status: String
+    }
+
+    public struct ChecklistItem: Codable, Sendable, Equatable {
+        public var question: String
+        public var answer: String
+        public var comment: String?
+    }
+
+    /// Kind-specific details; only the fields of the document's kind are set.
+    public struct Details: Codable, Sendable, Equatable {
+        // Meetings
+        public var chair: Person?
+        public var noteTaker: Person?
+        public var venue: String?
+        public var attendees: [Person]?
+        public var purpose: String?
+        public var verdict: String?
+        public var questions: [Question]?
+        public var actions: [Action]?
+        // Papers
+        public var board: String?
+        public var paperNumber: String?
+        public var agendaItem: String?
+        public var originator: String?
+        public var subject: String?
+        public var protectiveMarking: String?
+        public var boardRecommendations: [String]?
+        public var financialImplications: String?
+        public var contactOfficer: Person?
+        public var checklist: [ChecklistItem]?
+        // Responses
+        public var inspectorate: String?
+        public var inspection: String?
+        public var fieldworkStart: String?
+        public var fieldworkEnd: String?
+        public var reportPublished: String?
+        public var responseDeadline: String?
+        public var addressee: Person?
+        public var signedBy: Person?
+        public var copiedTo: [String]?
+        public var recommendations: [Recommendation]?
+    }
+
+    public var kind: String
+    public var slug: String
+    public var url: String
+    public var title: String
+    public var summary: String?
+    public var date: String?
+    public var organisation: Organisation?
+    public var topics: [String]
+    public var category: String?
+    public var status: String
+    public var withdrawnReason: String?
+    public var published: String?
+    public var lastUpdated: String?
+    public var version: Int
+    public var versions: [Version]
+    public var details: Details
+}
+
+extension DocumentData {
+    init(_ document: Document, graph: SiteGraph) {
+        let path = SiteGraph.path(of: document)
+        let metadata = document.metadata
+        kind = document.kind.rawValue
+        slug = document.slug
+        url = graph.absoluteURL(path)
+        title = document.title
+        summary = document.summary
+        date = metadata?.date.iso
+        organisation = metadata.flatMap { graph.config.organisation($0.organisation) }.map { Organisation(id: $0.id, name: $0.name) }
+        topics = metadata?.topics ?? []
+        if case let .page(page) = document.content { category = page.category?.rawValue } else { category = metadata?.category?.rawValue }
+        status = metadata?.status.rawValue ?? "published"
+        withdrawnReason = metadata?.withdrawnReason
+        published = metadata?.published.iso
+        lastUpdated = metadata?.lastUpdated.iso
+        version = document.versionNumber
+        versions = (1...document.versionNumber).map { number in
+            let isCurrent = number == document.versionNumber
+            let introducedBy = number > 1 ? document.versions[number - 2] : nil
+            return Version(
+                number: number, url: graph.absoluteURL(isCurrent ? path : path + "v\(number)/"),
+                published: (introducedBy?.supersededOn ?? metadata?.published)?.iso ?? "",
+                note: introducedBy?.note, current: isCurrent)
+        }
+        details = DocumentData.details(document, graph: graph, pageURL: url)
+    }
+
+    private static func details(_ document: Document, graph: SiteGraph, pageURL: String) -> Details {
+        func person(_ p: ReportSite.Person) -> Person { Person(name: p.name, role: p.role) }
+        var details = Details()
+        switch document.content {
+        case let .meeting(meeting):
+            details.chair = person(meeting.chair)
+            details.noteTaker = meeting.noteTaker.map(person)
+            details.venue = meeting.venue
+            details.attendees = meeting.attendees.map(person)
+            details.purpose = meeting.purpose
+            details.verdict = meeting.verdict?.rawValue
+            details.questions = meeting.questions.map {
+                Question(number: $0.number, question: $0.question, url: pageURL + "#" + $0.anchor,
+                    postMeetingInformation: $0.hasPostMeetingInformation)
+            }
+            let tracked = graph.trackers.actions.filter { $0.meeting.path == document.path }
+            details.actions = meeting.actions.map { action in
+                Action(id: action.id, action: action.action, owner: action.owner, due: action.due?.iso,
+                    status: (tracked.first { $0.action.id == action.id }?.status ?? action.status).rawValue)
+            }
+        case let .report(report):
+            details.board = report.board
+            details.paperNumber = report.paperNumber
+            details.agendaItem = report.agendaItem
+            details.originator = report.originator
+            details.subject = report.subject
+            details.protectiveMarking = report.protectiveMarking?.rawValue
+            details.boardRecommendations = report.recommendations
+            details.financialImplications = report.financialImplications
+            details.contactOfficer = report.contactOfficer.map(person)
+            details.checklist = report.checklist.map { ChecklistItem(question: $0.question, answer: $0.answer.rawValue, comment: $0.comment) }
+        case let .response(response):
+            details.inspectorate = response.inspectorate
+            details.inspection = response.inspection
+            details.fieldworkStart = response.fieldwork?.start.iso
+            details.fieldworkEnd = response.fieldwork?.end.iso
+            details.reportPublished = response.reportPublished?.iso
+            details.responseDeadline = response.responseDeadline?.iso
+            details.addressee = person(response.addressee)
+            details.signedBy = person(response.signedBy)
+            details.copiedTo = response.copiedTo
+            let tracked = graph.trackers.recommendations.filter { $0.response.path == document.path }
+            details.recommendations = response.recommendations.map { item in
+                Recommendation(
+                    number: item.number, text: item.text, timescale: item.timescale.description,
+                    due: response.reportPublished.map { item.timescale.due(from: $0).iso },
+                    status: (tracked.first { $0.number == item.number }?.status ?? item.status).rawValue,
+                    hasResponse: item.responseHTML != nil)
+            }
+        case .page:
+            break
+        }
+        return details
+    }
+}
+
+/// `document.json` beside each page, and the catalogue `/data/documents.json`.
+enum OpenData {
+    struct Catalogue: Codable {
+        struct Entry: Codable {
+            let kind: String
+            let title: String
+            let url: String
+            let data: String
+            let date: String?
+            let organisation: String?
+            let topics: [String]
+            let version: Int
+            let status: String
+        }
+
+        let title: String
+        let licence: String?
+        let licenceURL: String?
+        let documents: [Entry]
+    }
+
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func render(_ graph: SiteGraph) -> [OutputFile] {
+        let encoder = encoder()
+        var files: [OutputFile] = []
+        var entries: [Catalogue.Entry] = []
+        for document in graph.documents {
+            let data = DocumentData(document, graph: graph)
+            let path = String(SiteGraph.path(of: document).dropFirst()) + "document.json"
+            files.append(OutputFile(path: path, data: ((try? encoder.encode(data)) ?? Data()) + Data("\n".utf8)))
+            entries.append(Catalogue.Entry(
+                kind: data.kind, title: data.title, url: data.url, data: graph.absoluteURL("/" + path), date: data.date,
+                organisation: data.organisation?.id, topics: data.topics, version: data.version, status: data.status))
+        }
+        let catalogue = Catalogue(
+            title: graph.config.title, licence: graph.config.licence?.title, licenceURL: graph.config.licence?.url,
+            documents: entries.sorted { $0.url < $1.url })
+        files.append(OutputFile(path: "data/documents.json", data: ((try? encoder.encode(catalogue)) ?? Data()) + Data("\n".utf8)))
+        return files
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+@testable import ReportSite
+
+/// Search index, topic and organisation pages, open data and sharing metadata.
+@Suite struct FindingThingsTests {
+    static let result = SiteBuilder.build(Fixtures.exampleSite)
+
+    func file(_ path: String) throws -> String {
+        try #require(Self.result.file(path), "\(path) was not built")
+    }
+
+    @Test func wordsAreFoldedForMatching() {
+        #expect(SearchIndex.words("Café SAFEGUARDING, the AP17/47 paper — Children’s") == ["cafe", "safeguarding", "ap17", "47", "paper", "children"])
+        #expect(SearchIndex.deltas([8, 3, 7]) == [3, 4, 1])
+    }
+
+    @Test func indexSeparatesTitleWordsAndCoversBodies() throws {
+        let data = try #require(Self.result.files.first { $0.path == "search-index.json" }?.data)
+        let index = try JSONDecoder().decode(SearchIndex.Index.self, from: data)
+        #expect(index.docs.count == 6)  // listed documents, no plain pages
+        func documents(_ postings: [Int]?) -> [String] {
+            var number = 0
+            return (postings ?? []).map { delta in
+                number += delta
+                return index.docs[number][0]
+            }
+        }
+        #expect(documents(index.title["custody"]) == ["Custody suite refurbishment update (fictional sample)"])
+        // "custody" also appears in the body of the inspection response.
+        #expect(documents(index.text["custody"]).contains { $0.hasPrefix("Response to the HMICFRS") })
+        #expect(documents(index.text["22"]).count >= 1)
+        #expect(index.text["the"] == nil, "stop words are left out")
+        let html = Self.result.files.filter { $0.path.hasSuffix(".html") }.map(\.data.count).reduce(0, +)
+        #expect(data.count * 5 < html, "the index stays a small fraction of the site's HTML")
+    }
+
+    @Test func topicAndOrganisationPagesListDocumentsNewestFirst() throws {
+        let topics = try file("topics/index.html")
+        #expect(topics.contains("<a href=\"/topics/mash/\">MASH</a>"))
+        let childProtection = try file("topics/child-protection/index.html")
+        let newer = try #require(childProtection.range(of: "2022-02-15"))
+        let older = try #require(childProtection.range(of: "2014-03-25"))
+        #expect(newer.lowerBound < older.lowerBound)
+        let suffolk = try file("organisations/suffolk-constabulary/index.html")
+        #expect(suffolk.contains("AP17/47"))
+        #expect(try file("organisations/index.html").contains("West Mercia Police and Crime Commissioner"))
+    }
+
+    @Test func everyDocumentIsPublishedAsJSONThatRoundTrips() throws {
+        for document in Self.result.documents {
+            let path = String(SiteGraph.path(of: document).dropFirst()) + "document.json"
+            let data = try #require(Self.result.files.first { $0.path == path }?.data, "\(path)")
+            let decoded = try JSONDecoder().decode(DocumentData.self, from: data)
+            #expect(decoded.title == document.title)
+            let encoded = try OpenData.encoder().encode(decoded) + Data("\n".utf8)
+            #expect(encoded == data, "\(path) decodes and encodes to the same bytes")
+            let page = try file(String(SiteGraph.path(of: document).dropFirst()) + "index.html")
+            #expect(page.contains("<link rel=\"alternate\" type=\"application/json\" href=\"/\(path)\">"))
+        }
+        let response = try JSONDecoder().decode(DocumentData.self, from: Data(try file(
+            "responses/2022-02-15-hmicfrs-national-child-protection-inspection/document.json").utf8))
+        #expect(response.details.recommendations?.count == 11)
+        #expect(response.details.recommendations?.first?.timescale == "Within six months")
+        #expect(response.details.reportPublished == nil)
+        let sample = try JSONDecoder().decode(DocumentData.self, from: Data(try file(
+            "reports/2026-01-20-custody-suite-refurbishment-update/document.json").utf8))
+        #expect(sample.version == 3)
+        #expect(sample.versions.map(\.note) == [nil, "Corrected the number of cells from 24 to 22 and gave the revised completion date.",
+            "Added the result of the fire safety inspection."])
+        let catalogue = try #require(try JSONSerialization.jsonObject(with: Data(try file("data/documents.json").utf8)) as? [String: Any])
+        #expect((catalogue["documents"] as? [Any])?.count == 8)
+        #expect(catalogue["licence"] as? String == "Open Government Licence v3.0")
+    }
+
+    @Test func pagesCarrySharingAndArchivingMetadata() throws {
+        let page = try file("reports/2017-09-01-ap17-47/index.html")
+        #expect(page.contains("<meta property=\"og:title\" content=\"Protecting vulnerable people and community safety – children and young people update\">"))
+        #expect(page.contains("<meta property=\"og:type\" content=\"article\">"))
+        #expect(page.contains("<meta property=\"og:description\" content=\"The Protecting Vulnerable People"))
+        #expect(page.contains("<meta name=\"govuk:first-published-at\" content=\"2017-09-01\">"))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://opcc.example.org/reports/2017-09-01-ap17-47/\">"))
+        #expect(page.contains("<form class=\"site-search\" action=\"/search/\" method=\"get\" role=\"search\">"))
+    }
+
+    @Test func searchPageWorksWithoutJavaScript() throws {
+        let search = try file("search/index.html")
+        #expect(search.contains("<a href=\"/topics/custody/\">custody</a>"))
+        #expect(search.contains("<a href=\"/reports/\">Board and panel papers</a>"))
+        #expect(search.contains("data-search-index=\"/search-index.json\""))
+    }
+}
