@@ -20,6 +20,8 @@ gate_failed=""
 "$quality_python" Tests/quality/gate.py Tests/quality/broken-site \
   --expect Tests/quality/broken-site.expect || gate_failed+=" self-test"
 "$quality_python" Tests/quality/gate.py "$site_tmp/site" || gate_failed+=" example-site"
+# The offline search, typed into as a reader would.
+"$quality_python" Tests/quality/search_test.py "$site_tmp/site" || gate_failed+=" search"
 
 # Last, so that its closing line is the last line CI reads.
 swift test --skip-build
