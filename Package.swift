@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -30,17 +31,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The preview server: only `reportsite serve` needs it.
+        .target(
+            name: "ReportSiteServer",
+            dependencies: [
+                "ReportSite",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "reportsite",
             dependencies: [
                 "ReportSite",
+                "ReportSiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ReportSiteTests",
-            dependencies: ["ReportSite"],
-            exclude: ["Fixtures"]
+            dependencies: ["ReportSite", "ReportSiteServer"],
+            exclude: ["Fixtures", "Snapshots"]
         ),
     ]
 )

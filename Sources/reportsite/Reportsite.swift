@@ -3,7 +3,7 @@ import Foundation
 import ReportSite
 
 @main
-struct Reportsite: ParsableCommand {
+struct Reportsite: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reportsite",
         abstract: "Build accessible, versioned public-accountability sites from Markdown documents.",
@@ -14,15 +14,19 @@ struct Reportsite: ParsableCommand {
 
             Exit status: 0 success, 1 content errors, 2 usage or internal errors.
             """,
-        subcommands: [Build.self, Check.self, New.self, Amend.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Amend.self]
     )
 
     /// ArgumentParser exits 64 (EX_USAGE) for bad arguments; reportsite
     /// promises 2, so CI scripts can tell bad content (1) from a bad call.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

@@ -9,11 +9,14 @@ public struct BuildOptions: Sendable {
     /// `SOURCE_DATE_EPOCH` from the environment, recorded in the manifest.
     /// (The build itself never reads the clock: dates come from the content.)
     public var sourceDateEpoch: String?
+    /// Decoded documents kept between builds (the preview server); nil decodes everything.
+    public var cache: DecodeCache?
 
-    public init(baseURL: String? = nil, includeDrafts: Bool = false, sourceDateEpoch: String? = nil) {
+    public init(baseURL: String? = nil, includeDrafts: Bool = false, sourceDateEpoch: String? = nil, cache: DecodeCache? = nil) {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.sourceDateEpoch = sourceDateEpoch
+        self.cache = cache
     }
 }
 

@@ -9,7 +9,8 @@ public enum SiteBuilder {
         var clock = StepClock()
 
         let content = ContentLoader.load(
-            from: fileSystem, baseURL: options.baseURL, diagnostics: &result.diagnostics, sources: &result.sources)
+            from: fileSystem, baseURL: options.baseURL, cache: options.cache, diagnostics: &result.diagnostics,
+            sources: &result.sources)
         clock.lap("load", into: &result)
         let templates = TemplateLibrary.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)
         clock.lap("templates", into: &result)

@@ -36,7 +36,7 @@ public enum ContentLoader {
     /// Loads the site; returns nil content when an error makes it unusable.
     /// `sources` receives every text file read, for showing offending lines.
     public static func load(
-        from fileSystem: FileSystem, baseURL: String? = nil, diagnostics: inout DiagnosticBag,
+        from fileSystem: FileSystem, baseURL: String? = nil, cache: DecodeCache? = nil, diagnostics: inout DiagnosticBag,
         sources: inout [String: SourceFile]
     ) -> LoadedContent? {
         let siteFile = "\(contentFolder)/site.yml"
@@ -72,15 +72,26 @@ public enum ContentLoader {
         let current = jobs.filter { $0.version == nil }
         let index = DocumentIndex(current.map { ($0.path, $0.kind.sitePath(slug: $0.slug)) })
         let basePath = site.basePath(override: baseURL)
+        // What every document's decoding depends on besides its own bytes.
+        let context = [sources[siteFile]?.text ?? "", basePath, current.map(\.path).joined(separator: "\n")].joined(separator: "\u{0}")
+        cache?.begin(paths: Set(jobs.map(\.path)))
 
         // Decoding and rendering are independent per file: run them in parallel,
         // keep results in path order.
         let results = ParallelMap.map(jobs) { job -> (SourceFile?, Document?, [Diagnostic]) in
             do {
+                let data = try fileSystem.read(job.path)
+                let key = cache.map { _ in DecodeCache.key(data: data, context: context) }
+                if let cache, let key, let hit = cache.lookup(job.path, key: key) {
+                    return (hit.source, hit.document, hit.diagnostics)
+                }
                 let source = try fileSystem.readText(job.path)
                 let (document, problems) = DocumentDecoder.decode(
                     source, kind: job.kind, slug: job.slug, site: site, basePath: basePath,
                     documentLink: { index.resolve($0, from: job.currentPath) })
+                if let cache, let key {
+                    cache.store(job.path, .init(key: key, source: source, document: document, diagnostics: problems))
+                }
                 return (source, document, problems)
             } catch {
                 return (nil, nil, [asDiagnostic(error, path: job.path)])
