@@ -52,7 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let result = try run(["build", "--root", root.path(percentEncoded: false)])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("Built 5 documents, 28 pages"), "\(result.stderr)")
+        #expect(result.stderr.contains("Built 5 documents, 29 pages"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         #expect(read(root.appending(path: "Output/reports/2024-03-01-sp24-01/index.html"))?.contains("SP24/01") == true)
         #expect(read(root.appending(path: "Output/assets/site.css")) != nil)

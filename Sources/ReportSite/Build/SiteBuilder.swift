@@ -27,7 +27,7 @@ public enum SiteBuilder {
         var files = SiteRenderer(graph: graph, templates: templates).renderPages(into: &result.diagnostics)
         files += Assets.collect(from: fileSystem, into: &result.diagnostics)
         files += [Feed.render(graph), Sitemap.render(graph), SearchIndex.render(graph)] + Redirects.render(graph)
-        files += OpenData.render(graph)
+        files += OpenData.render(graph) + TrendData.render(graph)
         clock.lap("render", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 

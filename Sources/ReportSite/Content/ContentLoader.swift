@@ -9,6 +9,8 @@ public struct LoadedContent: Sendable {
     /// Site paths of documents that failed to load: links to them are not
     /// reported again as broken, the file's own errors say what is wrong.
     public var failedSitePaths: Set<String> = []
+    /// `Content/data/metrics.yml`: what the documents' figures measure.
+    public var metrics: [MetricDefinition] = []
 }
 
 /// One Markdown file to decode: a current document or a frozen version of one.
@@ -113,7 +115,8 @@ public enum ContentLoader {
         let lock = IntegrityLock.load(from: fileSystem, diagnostics: &diagnostics, sources: &sources)
         lock.verify(frozenPaths: jobs.compactMap { $0.version == nil ? nil : $0.path }, in: fileSystem, into: &diagnostics)
         VersionHistory.attach(frozen, to: &documents, lock: lock, failed: failed, into: &diagnostics)
-        return LoadedContent(site: site, documents: documents, failedSitePaths: failed)
+        let metrics = MetricDefinition.load(from: fileSystem, diagnostics: &diagnostics, sources: &sources)
+        return LoadedContent(site: site, documents: documents, failedSitePaths: failed, metrics: metrics)
     }
 
     /// Works out a file's kind and slug from where it is, or reports why it cannot be a document.

@@ -23,6 +23,8 @@ public struct Document: Sendable {
     public var links: [MarkdownLink]
     /// The Markdown body as written (for the differences between versions).
     public var markdown: String
+    /// Charts placed in the body.
+    public var charts: [ChartBlock] = []
     /// Superseded versions, oldest first (see `VersionHistory`).
     public var versions: [FrozenVersion] = []
 

@@ -64,7 +64,7 @@ public enum MarkdownRenderer {
         }
         return RenderedMarkdown(
             blocks: blocks, headings: rewriter.headings, numberedParagraphs: rewriter.numberedParagraphs,
-            links: rewriter.links, diagnostics: rewriter.diagnostics)
+            links: rewriter.links, charts: rewriter.charts, diagnostics: rewriter.diagnostics)
     }
 
     static func renderHTML(_ node: OpaquePointer, _ extensions: UnsafeMutablePointer<cmark_llist>?) -> String {

@@ -9,6 +9,8 @@ public struct RenderedMarkdown: Sendable {
     public var numberedParagraphs: [NumberedParagraph]
     /// Every link and image in the body, after document links were resolved.
     public var links: [MarkdownLink]
+    /// Charts placed with ```chart blocks, in order.
+    public var charts: [ChartBlock] = []
     public var diagnostics: [Diagnostic]
 
     public var html: TrustedHTML { TrustedHTML.joined(blocks.map(\.html)) }

@@ -22,6 +22,7 @@ struct TreeRewriter {
     private(set) var replacedPositions: [OpaquePointer: SourcePosition] = [:]
     private(set) var numberedParagraphs: [NumberedParagraph] = []
     private(set) var links: [MarkdownLink] = []
+    private(set) var charts: [ChartBlock] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var usedIDs: [String: SourcePosition] = [:]
     private var questionCount = 0
@@ -41,6 +42,7 @@ struct TreeRewriter {
         var html: [OpaquePointer] = []
         var linkNodes: [OpaquePointer] = []
         var tables: [OpaquePointer] = []
+        var codeBlocks: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -53,6 +55,7 @@ struct TreeRewriter {
             case CMARK_NODE_BLOCK_QUOTE: quotes.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
+            case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
             case _ where String(cString: cmark_node_get_type_string(node)) == "table": tables.append(node)
             default: break
             }
@@ -66,6 +69,27 @@ struct TreeRewriter {
         }
         for node in quotes { rewriteCallout(node) }
         for node in tables { rewriteTable(node) }
+        for node in codeBlocks { rewriteChart(node) }
+    }
+
+    // MARK: - Charts
+
+    /// A fenced block whose info string starts with `chart` becomes a chart placeholder.
+    private mutating func rewriteChart(_ node: OpaquePointer) {
+        let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
+        guard info == "chart" || info.hasPrefix("chart ") else { return }
+        let position = locator.position(of: node)
+        switch ChartBlock.parse(info: info, body: String(cString: cmark_node_get_literal(node)), position: position, file: locator.file) {
+        case let .success(block):
+            charts.append(block)
+            let replacement = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(replacement, block.placeholder)
+            cmark_node_replace(node, replacement)
+            cmark_node_free(node)
+            replacedPositions[replacement] = position
+        case let .failure(diagnostic):
+            diagnostics.append(diagnostic)
+        }
     }
 
     // MARK: - Tables

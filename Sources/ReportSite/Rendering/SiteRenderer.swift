@@ -50,17 +50,20 @@ public struct SiteRenderer: Sendable {
         }
         pages += trackerPages()
         pages += findingPages()
+        pages += trendPages()
         pages.append(("publication-scheme/index.html", "publication-scheme", PublicationSchemeContext(graph: graph)))
         pages.append(("404.html", "not-found", NotFoundContext(
             layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
 
         var files: [OutputFile] = []
+        let charts = ChartHTML(graph: graph)
         for page in pages {
-            guard let html = templates.render(page.template, page.context) else {
+            guard let rendered = templates.render(page.template, page.context) else {
                 diagnostics.error("\(TemplateLibrary.folder)/\(page.template).mustache", nil,
                     "template '\(page.template)' could not render \(page.path)")
                 continue
             }
+            let html = charts.fill(rendered)
             files.append(OutputFile(path: page.path, data: Data(html.utf8), template: page.template))
         }
         return files

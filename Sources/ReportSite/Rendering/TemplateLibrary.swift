@@ -9,7 +9,7 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     public static let folder = "Templates"
     static let required = [
-        "home", "list", "meeting", "report", "response", "page", "history", "redirect", "recommendations", "actions", "publication-scheme", "link-index", "open-data", "search", "not-found",
+        "home", "list", "meeting", "report", "response", "page", "history", "redirect", "recommendations", "actions", "publication-scheme", "link-index", "open-data", "search", "trends", "trend", "not-found",
     ]
 
     let library: MustacheLibrary

@@ -14,6 +14,8 @@ public struct SiteGraph: Sendable {
     public let failedSitePaths: Set<String>
     /// Recommendations and actions across documents, with their status histories.
     public let trackers: Trackers
+    /// The figures documents report, by metric.
+    public let metrics: Metrics
 
     /// Resolves `content`: drops drafts (unless `includeDrafts`), checks that
     /// no two pages claim one URL, and reports problems.
@@ -48,15 +50,18 @@ public struct SiteGraph: Sendable {
         }
         let drafts = content.documents.filter { !includeDrafts && $0.isDraft }.map(SiteGraph.path(of:))
         let trackers = Trackers.build(documents, diagnostics: &diagnostics)
+        let metrics = Metrics.build(
+            definitions: content.metrics, documents: documents, config: content.site, diagnostics: &diagnostics)
         return SiteGraph(
             config: content.site, documents: documents, basePath: content.site.basePath(override: override),
-            baseURL: baseURL, draftSitePaths: Set(drafts), failedSitePaths: content.failedSitePaths, trackers: trackers)
+            baseURL: baseURL, draftSitePaths: Set(drafts), failedSitePaths: content.failedSitePaths, trackers: trackers,
+            metrics: metrics)
     }
 
     /// Site paths reportsite generates itself, which a page must not take.
     static var reservedPaths: [String] {
         ["/", "/assets/", "/recommendations/", "/actions/", "/publication-scheme/", "/topics/", "/organisations/",
-            "/data/", "/open-data/", "/search/"]
+            "/data/", "/open-data/", "/search/", "/trends/"]
             + DocumentKind.allCases.filter(\.isListed).map { "/\($0.folder)/" }
     }
 

@@ -107,6 +107,8 @@ public struct CommonMetadata: Sendable, Hashable {
     public var changesPosition: SourcePosition?
     /// Status updates this document gives to earlier recommendations and actions.
     public var updates: [StatusUpdate]
+    /// The figures the document reports.
+    public var figures: [Figure]
     /// Earlier site paths of this document (`/reports/old-name/`), kept working by redirects.
     public var movedFrom: [MovedFrom]
 
@@ -132,6 +134,7 @@ public struct CommonMetadata: Sendable, Hashable {
         let changesPosition = fields.node("changes").flatMap(fields.reader.position)
         let movedFrom: [MovedFrom]? = fields.optional("moved_from")
         let updates: [StatusUpdate]? = fields.optional("updates")
+        let figures: [Figure]? = fields.optional("figures")
 
         let decodedStatus = status ?? .published
         if decodedStatus == .withdrawn, withdrawnReason == nil {
@@ -147,6 +150,6 @@ public struct CommonMetadata: Sendable, Hashable {
             summary: summary, topics: topics ?? [], category: category, status: decodedStatus,
             withdrawnReason: withdrawnReason, published: published ?? date, publishedPosition: publishedPosition,
             changes: changes ?? [],
-            changesPosition: changesPosition, updates: updates ?? [], movedFrom: movedFrom ?? [])
+            changesPosition: changesPosition, updates: updates ?? [], figures: figures ?? [], movedFrom: movedFrom ?? [])
     }
 }
