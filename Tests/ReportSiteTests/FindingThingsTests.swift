@@ -69,6 +69,8 @@ import Testing
         #expect(sample.version == 3)
         #expect(sample.versions.map(\.note) == [nil, "Corrected the number of cells from 24 to 22 and gave the revised completion date.",
             "Added the result of the fire safety inspection."])
+        let paper = try JSONDecoder().decode(DocumentData.self, from: Data(try file("reports/2017-09-01-ap17-47/document.json").utf8))
+        #expect(paper.figures.first { $0.metric == "mash-contacts" && $0.period == "2016-06..2017-06" }?.value == 22404)
         let catalogue = try #require(try JSONSerialization.jsonObject(with: Data(try file("data/documents.json").utf8)) as? [String: Any])
         #expect((catalogue["documents"] as? [Any])?.count == 8)
         #expect(catalogue["licence"] as? String == "Open Government Licence v3.0")

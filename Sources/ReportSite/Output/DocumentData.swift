@@ -48,6 +48,17 @@ public struct DocumentData: Codable, Sendable, Equatable {
         public var status: String
     }
 
+    /// A figure the document reports (see `/trends/<metric>/`).
+    public struct FigureData: Codable, Sendable, Equatable {
+        public var metric: String
+        public var period: String
+        public var periodLabel: String
+        public var value: Double
+        public var organisation: String
+        public var category: String?
+        public var note: String?
+    }
+
     public struct ChecklistItem: Codable, Sendable, Equatable {
         public var question: String
         public var answer: String
@@ -104,6 +115,7 @@ public struct DocumentData: Codable, Sendable, Equatable {
     public var lastUpdated: String?
     public var version: Int
     public var versions: [Version]
+    public var figures: [FigureData]
     public var details: Details
 }
 
@@ -132,6 +144,11 @@ extension DocumentData {
                 number: number, url: graph.absoluteURL(isCurrent ? path : path + "v\(number)/"),
                 published: (introducedBy?.supersededOn ?? metadata?.published)?.iso ?? "",
                 note: introducedBy?.note, current: isCurrent)
+        }
+        figures = (metadata?.figures ?? []).map { figure in
+            FigureData(
+                metric: figure.metric, period: figure.period.description, periodLabel: figure.period.label, value: figure.value,
+                organisation: figure.organisation ?? metadata?.organisation ?? "", category: figure.category, note: figure.note)
         }
         details = DocumentData.details(document, graph: graph, pageURL: url)
     }
