@@ -26,9 +26,12 @@ public enum SiteBuilder {
         let errorsBeforeRender = result.diagnostics.errorCount
         var files = SiteRenderer(graph: graph, templates: templates).renderPages(into: &result.diagnostics)
         files += Assets.collect(from: fileSystem, into: &result.diagnostics)
-        files += [Feed.render(graph), Sitemap.render(graph), SearchIndex.render(graph)] + Redirects.render(graph)
-        files += OpenData.render(graph) + TrendData.render(graph)
         clock.lap("render", into: &result)
+        files += [Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph)
+        files += OpenData.render(graph) + TrendData.render(graph)
+        clock.lap("data", into: &result)
+        files.append(SearchIndex.render(graph))
+        clock.lap("search", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 
         let templateSources = result.sources.filter { $0.key.hasPrefix(TemplateLibrary.folder + "/") }

@@ -168,7 +168,7 @@ extension DocumentData {
                 Question(number: $0.number, question: $0.question, url: pageURL + "#" + $0.anchor,
                     postMeetingInformation: $0.hasPostMeetingInformation)
             }
-            let tracked = graph.trackers.actions.filter { $0.meeting.path == document.path }
+            let tracked = graph.trackers.actions(of: document.path)
             details.actions = meeting.actions.map { action in
                 Action(id: action.id, action: action.action, owner: action.owner, due: action.due?.iso,
                     status: (tracked.first { $0.action.id == action.id }?.status ?? action.status).rawValue)
@@ -194,7 +194,7 @@ extension DocumentData {
             details.addressee = person(response.addressee)
             details.signedBy = person(response.signedBy)
             details.copiedTo = response.copiedTo
-            let tracked = graph.trackers.recommendations.filter { $0.response.path == document.path }
+            let tracked = graph.trackers.recommendations(of: document.path)
             details.recommendations = response.recommendations.map { item in
                 Recommendation(
                     number: item.number, text: item.text, timescale: item.timescale.description,

@@ -18,7 +18,7 @@ struct LinkChecker {
         self.templateSources = templateSources
         var ids: [String: Set<String>] = [:]
         for file in files where file.path.hasSuffix(".html") {
-            ids[file.path] = Set(HTMLScan.attributeValues("id", in: String(decoding: file.data, as: UTF8.self)))
+            ids[file.path] = Set(HTMLScan.attributeValues("id", in: file.data))
         }
         self.ids = ids
         paths = Set(files.map(\.path))
@@ -54,8 +54,7 @@ struct LinkChecker {
 
         var reported: Set<String> = []
         for file in files where file.path.hasSuffix(".html") {
-            let html = String(decoding: file.data, as: UTF8.self)
-            let hrefs = HTMLScan.attributeValues("href", in: html) + HTMLScan.attributeValues("src", in: html)
+            let hrefs = HTMLScan.attributeValues("href", in: file.data) + HTMLScan.attributeValues("src", in: file.data)
             for href in hrefs where !LinkTarget.isExternal(href) && !(explained[file.path]?.contains(href) ?? false) {
                 guard let problem = problem(with: href, on: file.path), reported.insert(href).inserted else { continue }
                 let (template, position) = whereTemplateWrites(href, fallback: file.template)
@@ -122,16 +121,35 @@ struct LinkChecker {
 }
 
 /// Reads attribute values out of our own generated HTML (always double-quoted).
+/// Works on UTF-8 bytes: the link check reads every page of the site, and
+/// searching Swift Strings character by character is many times slower.
 enum HTMLScan {
     static func attributeValues(_ name: String, in html: String) -> [String] {
+        attributeValues(name, in: Data(html.utf8))
+    }
+
+    static func attributeValues(_ name: String, in data: Data) -> [String] {
+        let marker = Array(" \(name)=\"".utf8)
         var values: [String] = []
-        let marker = " \(name)=\""
-        var rest = html[...]
-        while let start = rest.range(of: marker) {
-            let valueStart = start.upperBound
-            guard let end = rest[valueStart...].firstIndex(of: "\"") else { break }
-            values.append(unescape(String(rest[valueStart..<end])))
-            rest = rest[rest.index(after: end)...]
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let count = bytes.count, length = marker.count
+            var i = 0
+            while i + length <= count {
+                if bytes[i] == 0x20, bytes[i + 1] == marker[1] {
+                    var j = 2
+                    while j < length, bytes[i + j] == marker[j] { j += 1 }
+                    if j == length {
+                        let start = i + length
+                        var end = start
+                        while end < count, bytes[end] != 0x22 { end += 1 }
+                        values.append(unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+                        i = end + 1
+                        continue
+                    }
+                }
+                i += 1
+            }
         }
         return values
     }

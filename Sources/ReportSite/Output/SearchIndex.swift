@@ -27,31 +27,54 @@ enum SearchIndex {
         "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with", "will",
     ]
 
-    /// Lower-cased, accent-free words of `text`.
+    /// Lower-cased, accent-free words of `text`. ASCII, nearly all of the
+    /// text, is folded byte by byte; only other letters go through Foundation.
     static func words(_ text: String) -> [String] {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
         var words: [String] = []
-        var current = ""
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+        var current: [UInt8] = []
+        func finish() {
+            if current.count >= minimumWordLength {
+                let word = String(decoding: current, as: UTF8.self)
+                if !stopWords.contains(word) { words.append(word) }
+            }
+            current.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                switch value {
+                case 0x61...0x7A, 0x30...0x39: current.append(UInt8(value))
+                case 0x41...0x5A: current.append(UInt8(value + 0x20))
+                default: finish()
+                }
+            } else if scalar.properties.isAlphabetic {
+                let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
+                current.append(contentsOf: Array(folded.utf8))
+            } else if scalar.properties.generalCategory == .decimalNumber {
+                current.append(contentsOf: Array(String(scalar).utf8))
+            } else {
+                finish()
             }
         }
-        if !current.isEmpty { words.append(current) }
-        return words.filter { $0.count >= minimumWordLength && !stopWords.contains($0) }
+        finish()
+        return words
     }
 
     /// Plain text of a rendered HTML fragment (tags dropped, entities decoded).
     static func plainText(_ html: String) -> String {
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.utf8.count)
         var inTag = false
-        for character in html {
-            if character == "<" { inTag = true; text.append(" ") } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
+        for byte in html.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"):
+                inTag = true
+                bytes.append(0x20)
+            case UInt8(ascii: ">"): inTag = false
+            default: if !inTag { bytes.append(byte) }
+            }
         }
-        return HTMLScan.unescape(text)
+        return HTMLScan.unescape(String(decoding: bytes, as: UTF8.self))
     }
 
     static func build(_ graph: SiteGraph) -> Index {

@@ -14,6 +14,14 @@ public struct OutputFile: Sendable {
     }
 }
 
+/// A page to render. Its context is a tree of immutable value types that the
+/// compiler cannot see are Sendable through `Any`.
+private struct UncheckedPage: @unchecked Sendable {
+    let path: String
+    let template: String
+    let context: Any
+}
+
 /// Renders every page of the site graph through the templates. Pure: the
 /// same graph and templates always give the same files.
 public struct SiteRenderer: Sendable {
@@ -55,16 +63,22 @@ public struct SiteRenderer: Sendable {
         pages.append(("404.html", "not-found", NotFoundContext(
             layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
 
-        var files: [OutputFile] = []
+        // Templates render on every core; contexts are immutable values.
         let charts = ChartHTML(graph: graph)
-        for page in pages {
-            guard let rendered = templates.render(page.template, page.context) else {
+        let templates = self.templates
+        let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page in
+            templates.render(page.template, MustacheValue.convert(page.context)).map { html in
+                OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template)
+            }
+        }
+        var files: [OutputFile] = []
+        for (page, file) in zip(pages, rendered) {
+            guard let file else {
                 diagnostics.error("\(TemplateLibrary.folder)/\(page.template).mustache", nil,
                     "template '\(page.template)' could not render \(page.path)")
                 continue
             }
-            let html = charts.fill(rendered)
-            files.append(OutputFile(path: page.path, data: Data(html.utf8), template: page.template))
+            files.append(file)
         }
         return files
     }
@@ -102,11 +116,11 @@ public struct SiteRenderer: Sendable {
         let base = DocumentContext(document, graph: graph, current: current, version: version)
         switch document.content {
         case let .meeting(meeting):
-            let tracked = graph.trackers.actions.filter { $0.meeting.path == (current ?? document).path }
+            let tracked = graph.trackers.actions(of: (current ?? document).path)
             return MeetingContext(meeting, document: base, tracked: version == nil ? tracked : [], graph: graph)
         case let .report(report): return ReportContext(report, document: base)
         case let .response(response):
-            let tracked = graph.trackers.recommendations.filter { $0.response.path == (current ?? document).path }
+            let tracked = graph.trackers.recommendations(of: (current ?? document).path)
             return ResponseContext(
                 response, published: (current ?? document).metadata!.published, document: base,
                 tracked: version == nil ? tracked : [], graph: graph)

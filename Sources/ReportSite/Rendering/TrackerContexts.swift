@@ -14,7 +14,7 @@ struct StatusSource {
     let note: String?
 
     init(_ entry: Trackers.StatusEntry, graph: SiteGraph) {
-        let document = graph.documents.first { $0.path == entry.sourcePath }
+        let document = graph.document(atPath: entry.sourcePath)
         title = document?.title ?? entry.sourcePath
         href = document.map { graph.href(SiteGraph.path(of: $0)) } ?? graph.href("/")
         date = DateContext(entry.date)

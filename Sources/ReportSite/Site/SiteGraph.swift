@@ -16,6 +16,7 @@ public struct SiteGraph: Sendable {
     public let trackers: Trackers
     /// The figures documents report, by metric.
     public let metrics: Metrics
+    let index: Index
 
     /// Resolves `content`: drops drafts (unless `includeDrafts`), checks that
     /// no two pages claim one URL, and reports problems.
@@ -55,7 +56,7 @@ public struct SiteGraph: Sendable {
         return SiteGraph(
             config: content.site, documents: documents, basePath: content.site.basePath(override: override),
             baseURL: baseURL, draftSitePaths: Set(drafts), failedSitePaths: content.failedSitePaths, trackers: trackers,
-            metrics: metrics)
+            metrics: metrics, index: Index(documents))
     }
 
     /// Site paths reportsite generates itself, which a page must not take.
@@ -83,12 +84,27 @@ public struct SiteGraph: Sendable {
     /// Listed documents of `kind`, newest first (ties broken by slug, so the order is stable).
     /// Withdrawn documents keep their page but leave the lists.
     public func documents(of kind: DocumentKind) -> [Document] {
-        documents.filter { $0.kind == kind && $0.metadata?.status != .withdrawn }.sorted(by: SiteGraph.newestFirst)
+        index.byKind[kind] ?? []
     }
 
     /// Every listed document that is not withdrawn, newest first.
-    public var publications: [Document] {
-        documents.filter { $0.kind.isListed && $0.metadata?.status != .withdrawn }.sorted(by: SiteGraph.newestFirst)
+    public var publications: [Document] { index.publications }
+
+    /// The published document at `path` (a root-relative file path).
+    public func document(atPath path: String) -> Document? { index.byPath[path] }
+
+    /// Lookups worked out once, since pages ask for them thousands of times.
+    struct Index: Sendable {
+        let byKind: [DocumentKind: [Document]]
+        let publications: [Document]
+        let byPath: [String: Document]
+
+        init(_ documents: [Document]) {
+            let listed = documents.filter { $0.kind.isListed && $0.metadata?.status != .withdrawn }.sorted(by: SiteGraph.newestFirst)
+            publications = listed
+            byKind = Dictionary(grouping: listed, by: \.kind)
+            byPath = Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     static func newestFirst(_ a: Document, _ b: Document) -> Bool {

@@ -33,6 +33,13 @@ public struct Trackers: Sendable {
 
     public var recommendations: [Recommendation]
     public var actions: [Action]
+
+    /// A response's recommendations, by the response's path.
+    public func recommendations(of path: String) -> [Recommendation] { byResponse[path] ?? [] }
+    /// A meeting's actions, by the meeting's path.
+    public func actions(of path: String) -> [Action] { byMeeting[path] ?? [] }
+    private var byResponse: [String: [Recommendation]] = [:]
+    private var byMeeting: [String: [Action]] = [:]
     /// The date the statuses are as at: the newest publication or update, so
     /// "overdue" never depends on the day the site happens to be built.
     public var asAt: Day?
@@ -119,7 +126,10 @@ public struct Trackers: Sendable {
                 break
             }
         }
-        return Trackers(recommendations: recommendations, actions: actions, asAt: asAt)
+        var trackers = Trackers(recommendations: recommendations, actions: actions, asAt: asAt)
+        trackers.byResponse = Dictionary(grouping: recommendations, by: \.response.path)
+        trackers.byMeeting = Dictionary(grouping: actions, by: \.meeting.path)
+        return trackers
     }
 
     /// Updates in date order; the same day in path order, so the result is stable.
