@@ -19,10 +19,22 @@ public struct StagedDirectory {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files {
-                let url = staging.appending(path: file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.data.write(to: url)
+            // Folders first (each once), then the files on every core.
+            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+            for folder in folders {
+                try fm.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)
+            }
+            let staging = self.staging
+            let failures = ParallelMap.map(files) { file -> String? in
+                do {
+                    try file.data.write(to: staging.appending(path: file.path))
+                    return nil
+                } catch {
+                    return "\(file.path): \(error.localizedDescription)"
+                }
+            }
+            if let failure = failures.compactMap({ $0 }).first {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
             }
             try keepDotfiles()
             try swap()
