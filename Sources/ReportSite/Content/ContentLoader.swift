@@ -87,7 +87,7 @@ public enum ContentLoader {
                 if let cache, let key, let hit = cache.lookup(job.path, key: key) {
                     return (hit.source, hit.document, hit.diagnostics)
                 }
-                let source = try fileSystem.readText(job.path)
+                let source = try SourceFile(path: job.path, data: data)
                 let (document, problems) = DocumentDecoder.decode(
                     source, kind: job.kind, slug: job.slug, site: site, basePath: basePath,
                     documentLink: { index.resolve($0, from: job.currentPath) })

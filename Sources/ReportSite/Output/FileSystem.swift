@@ -12,12 +12,18 @@ public protocol FileSystem: Sendable {
 
 extension FileSystem {
     public func readText(_ path: String) throws -> SourceFile {
-        let data = try read(path)
+        try SourceFile(path: path, data: try read(path))
+    }
+}
+
+extension SourceFile {
+    /// The file's text, or an error pointing at its first byte that is not UTF-8.
+    init(path: String, data: Data) throws {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic.error(path, firstInvalidUTF8(in: data), "the file is not valid UTF-8 text",
                 note: "save it as UTF-8 (most editors offer this under 'Save as' or 'Encoding')")
         }
-        return SourceFile(path: path, text: text)
+        self.init(path: path, text: text)
     }
 }
 
