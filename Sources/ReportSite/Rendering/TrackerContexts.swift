@@ -36,6 +36,8 @@ struct RecommendationsContext {
         let statusClass: String
         let overdue: Bool
         let source: StatusSource
+        /// The status is the one the response itself gave (no later update).
+        let asPublished: Bool
         let updates: Int
     }
 
@@ -79,7 +81,8 @@ struct RecommendationsContext {
                 organisation: item.response.metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? "",
                 timescale: item.timescale.description, due: item.due.map(DateContext.init),
                 status: item.status.label, statusClass: item.status.rawValue, overdue: item.isOverdue,
-                source: StatusSource(statusEntry, graph: graph), updates: item.history.count - 1)
+                source: StatusSource(statusEntry, graph: graph), asPublished: item.history.count == 1,
+                updates: item.history.count - 1)
         }
         countLabel = "\(items.count) recommendation\(items.count == 1 ? "" : "s")"
         dueUnknownCount = items.count { $0.due == nil }
