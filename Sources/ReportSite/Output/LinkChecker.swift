@@ -154,6 +154,26 @@ enum HTMLScan {
         return values
     }
 
+    /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes.
+    static func contains(_ needle: String, in haystack: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        var haystack = haystack
+        return haystack.withUTF8 { bytes in
+            let count = bytes.count, length = pattern.count
+            var i = 0
+            while i + length <= count {
+                if bytes[i] == first {
+                    var j = 1
+                    while j < length, bytes[i + j] == pattern[j] { j += 1 }
+                    if j == length { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func unescape(_ value: String) -> String {
         guard value.contains("&") else { return value }
         return value.replacing("&quot;", with: "\"").replacing("&#39;", with: "'").replacing("&lt;", with: "<")
