@@ -69,8 +69,13 @@ struct SiteOptions: ParsableArguments {
         }
         if let output {
             let writeStart = ContinuousClock.now
+            let staged = StagedDirectory(destination: output)
+            if let refusal = staged.refusal(siteRoot: rootURL) {
+                FileHandle.standardError.write(Data("reportsite: error: \(refusal)\n".utf8))
+                throw ExitCode(2)
+            }
             do {
-                try StagedDirectory(destination: output).publish(result.files)
+                try staged.publish(result.files)
             } catch {
                 FileHandle.standardError.write(Data("reportsite: error: could not write \(output.path(percentEncoded: false)): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)

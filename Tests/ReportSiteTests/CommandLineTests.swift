@@ -108,6 +108,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.appending(path: "old-page").path(percentEncoded: false)))
     }
 
+    @Test func buildRefusesToReplaceAFolderItDidNotWrite() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rootPath = root.path(percentEncoded: false)
+        let intoRoot = try run(["build", "--root", rootPath, "--output", rootPath])
+        #expect(intoRoot.status == 2)
+        #expect(intoRoot.stderr.contains("holds the site's own files"))
+        #expect(FileManager.default.fileExists(atPath: root.appending(path: "Content/site.yml").path(percentEncoded: false)))
+        let parent = root.deletingLastPathComponent().path(percentEncoded: false)
+        #expect(try run(["build", "--root", rootPath, "--output", parent]).status == 2)
+        let notes = root.appending(path: "notes")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("precious".utf8).write(to: notes.appending(path: "todo.txt"))
+        let foreign = try run(["build", "--root", rootPath, "--output", notes.path(percentEncoded: false)])
+        #expect(foreign.status == 2)
+        #expect(foreign.stderr.contains("was not written by reportsite"))
+        #expect(FileManager.default.fileExists(atPath: notes.appending(path: "todo.txt").path(percentEncoded: false)))
+        // A folder a previous build wrote is replaced as usual.
+        #expect(try run(["build", "-q", "--root", rootPath]).status == 0)
+        #expect(try run(["build", "-q", "--root", rootPath]).status == 0)
+    }
+
     @Test func checkWritesNothing() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }

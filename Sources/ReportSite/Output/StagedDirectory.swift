@@ -13,6 +13,23 @@ public struct StagedDirectory {
         staging = parent.appending(path: ".\(self.destination.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
+    /// Why the destination must not be replaced, if it must not: it holds the
+    /// site's sources, or it has files that no build of ours wrote. A build
+    /// replaces its output folder wholesale, so pointing `--output` at the
+    /// wrong folder must fail, not delete it.
+    public func refusal(siteRoot: URL) -> String? {
+        let fm = FileManager.default
+        let destinationPath = destination.path(percentEncoded: false).trimmingSuffix("/")
+        let rootPath = siteRoot.standardizedFileURL.path(percentEncoded: false).trimmingSuffix("/")
+        if rootPath == destinationPath || rootPath.hasPrefix(destinationPath + "/") {
+            return "\(destinationPath) holds the site's own files; choose an output folder of its own"
+        }
+        guard let entries = try? fm.contentsOfDirectory(atPath: destinationPath) else { return nil }
+        let visible = entries.filter { !$0.hasPrefix(".") }
+        if visible.isEmpty || entries.contains("manifest.json") { return nil }
+        return "\(destinationPath) is not empty and was not written by reportsite (it has no manifest.json); refusing to replace it"
+    }
+
     /// Writes `files` into the staging folder, then swaps it for the destination.
     public func publish(_ files: [OutputFile]) throws {
         let fm = FileManager.default
@@ -74,5 +91,11 @@ public struct StagedDirectory {
             throw error
         }
         if hadOld { try? fm.removeItem(at: old) }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> String {
+        hasSuffix(suffix) && count > suffix.count ? String(dropLast(suffix.count)) : self
     }
 }
