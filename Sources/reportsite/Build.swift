@@ -16,11 +16,14 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/Output).", valueName: "dir"))
     var output: String?
 
+    @Flag(name: .long, help: "Build even when nothing changed since the last build into the same folder.")
+    var force = false
+
     func run() throws {
         let destination = output.map {
             URL(filePath: $0, directoryHint: .isDirectory, relativeTo: URL.currentDirectory()).standardizedFileURL
         } ?? site.rootURL.appending(path: "Output", directoryHint: .isDirectory)
-        try site.runBuild(write: destination)
+        try site.runBuild(write: destination, force: force)
     }
 }
 

@@ -49,12 +49,27 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Runs the build recipe, prints diagnostics, and fails with exit 1 on errors.
-    func runBuild(write output: URL?) throws {
+    func runBuild(write output: URL?, force: Bool = true) throws {
         let progress = Progress(quiet: quiet)
         progress.say("Building \(rootURL.path(percentEncoded: false))")
         let options = BuildOptions(
             baseURL: baseURL, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         let start = ContinuousClock.now
+        var stampKey: String?
+        if let output {
+            let key = BuildStamp.key(root: rootURL, options: options, generator: Self.generatorIdentity, output: output)
+            stampKey = key
+            if !force, let stamp = BuildStamp.fresh(root: rootURL, output: output, key: key) {
+                if !stamp.report.isEmpty { FileHandle.standardError.write(Data((stamp.report + "\n").utf8)) }
+                if strict, !stamp.report.isEmpty {
+                    FileHandle.standardError.write(Data("reportsite: failed with warnings (--strict)\n".utf8))
+                    throw ExitCode(1)
+                }
+                let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)
+                progress.say("Up to date: nothing in Content/ or Templates/ changed since the last build of \(stamp.documentCount) documents, \(stamp.pageCount) pages into \(output.path(percentEncoded: false)) (checked in \(seconds) s; --force rebuilds)")
+                return
+            }
+        }
         var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: options)
         if !result.diagnostics.all.isEmpty {
             let report = Data((result.formattedDiagnostics(format, pathPrefix: pathPrefix) + "\n").utf8)
@@ -81,6 +96,13 @@ struct SiteOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             result.timings.append(("write", (ContinuousClock.now - writeStart).seconds))
+            if let stampKey {
+                BuildStamp(
+                    key: stampKey, report: result.diagnostics.all.isEmpty ? "" : result.formattedDiagnostics(.text, pathPrefix: pathPrefix),
+                    documentCount: result.documentCount, pageCount: result.files.count { $0.path.hasSuffix(".html") },
+                    outputs: result.files.map { ($0.path, $0.data.count) }
+                ).save(root: rootURL, output: output)
+            }
         }
         let total = (ContinuousClock.now - start).seconds
         let steps = result.timings.map { "\($0.step) \(String(format: "%.2f", $0.seconds))" }.joined(separator: ", ")
@@ -93,6 +115,18 @@ struct SiteOptions: ParsableArguments {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+extension SiteOptions {
+    /// Which reportsite made a build: its executable's size and modification
+    /// time, so a rebuilt generator never reuses an older build's output.
+    static var generatorIdentity: String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let size = (attributes?[.size] as? Int) ?? 0
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "reportsite \(size) \(modified)"
+    }
+}
 
 /// Progress lines on stderr, so stdout stays clean for tools.
 struct Progress {

@@ -130,6 +130,30 @@ import Testing
         #expect(try run(["build", "-q", "--root", rootPath]).status == 0)
     }
 
+    @Test func anUnchangedSiteIsNotBuiltAgain() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rootPath = root.path(percentEncoded: false)
+        #expect(try run(["build", "--root", rootPath]).stderr.contains("Built 5 documents"))
+        let again = try run(["build", "--root", rootPath])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("Up to date: nothing in Content/ or Templates/ changed"), "\(again.stderr)")
+
+        // Any change to an input, a missing output file, other options, or --force build again.
+        let page = root.appending(path: "Content/pages/about.md")
+        try Data((read(page) ?? "").replacing("This is a fixture.", with: "This is a changed fixture.").utf8).write(to: page)
+        #expect(try run(["build", "--root", rootPath]).stderr.contains("Built 5 documents"))
+        #expect(read(root.appending(path: "Output/about/index.html"))?.contains("changed fixture") == true)
+        try FileManager.default.removeItem(at: root.appending(path: "Output/about/index.html"))
+        #expect(try run(["build", "--root", rootPath]).stderr.contains("Built 5 documents"))
+        #expect(read(root.appending(path: "Output/about/index.html")) != nil)
+        #expect(try run(["build", "--root", rootPath, "--base-url", "https://other.example/"]).stderr.contains("Built 5 documents"))
+        #expect(try run(["build", "--root", rootPath, "--base-url", "https://other.example/"]).stderr.contains("Up to date"))
+        #expect(try run(["build", "--force", "--root", rootPath, "--base-url", "https://other.example/"]).stderr.contains("Built 5 documents"))
+        #expect(!FileManager.default.fileExists(atPath: root.appending(path: "Output/.reportsite-cache").path(percentEncoded: false)),
+            "the stamp is never published")
+    }
+
     @Test func checkWritesNothing() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }

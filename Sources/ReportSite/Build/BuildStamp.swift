@@ -1,0 +1,116 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Lets `build` skip all the work when nothing it reads has changed since the
+/// last build into the same folder, and that folder is still as it left it.
+///
+/// Like make, it compares each input's size and modification time (hashing
+/// 140 MB of Markdown on every save would cost more than the check is for);
+/// the key also covers the build options and the generator itself, so any
+/// change rebuilds. The stamp lives in `<root>/.reportsite-cache/`, never in
+/// the published output.
+public struct BuildStamp: Sendable, Equatable {
+    public static let folder = ".reportsite-cache"
+
+    public var key: String
+    /// The problems that build reported (warnings), shown again when it is reused.
+    public var report: String
+    public var documentCount: Int
+    public var pageCount: Int
+    /// Every output file with its size, to notice a deleted or altered file.
+    public var outputs: [(path: String, size: Int)]
+
+    public init(key: String, report: String, documentCount: Int, pageCount: Int, outputs: [(path: String, size: Int)]) {
+        self.key = key
+        self.report = report
+        self.documentCount = documentCount
+        self.pageCount = pageCount
+        self.outputs = outputs
+    }
+
+    public static func == (a: BuildStamp, b: BuildStamp) -> Bool {
+        a.key == b.key && a.report == b.report && a.outputs.map(\.path) == b.outputs.map(\.path)
+    }
+
+    /// The key of a build of the site at `root` with `options` by `generator`, into `output`.
+    public static func key(root: URL, options: BuildOptions, generator: String, output: URL) -> String {
+        let fileSystem = DiskFileSystem(root: root)
+        let paths = ((try? fileSystem.files(under: ContentLoader.contentFolder)) ?? [])
+            + ((try? fileSystem.files(under: TemplateLibrary.folder)) ?? [])
+        var text = [generator, output.path(percentEncoded: false), options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
+            options.sourceDateEpoch ?? ""].joined(separator: "\n") + "\n"
+        for path in paths.sorted() {
+            let (size, modified) = FileStat.of(root.appending(path: path).path(percentEncoded: false)) ?? (-1, -1)
+            text += "\(path)\t\(size)\t\(modified)\n"
+        }
+        return IntegrityLock.sha256(Data(text.utf8))
+    }
+
+    static func url(root: URL, output: URL) -> URL {
+        let name = "build-" + IntegrityLock.sha256(Data(output.path(percentEncoded: false).utf8)).prefix(16) + ".txt"
+        return root.appending(path: folder).appending(path: name)
+    }
+
+    /// The stamp of the last build into `output`, if its key is `key` and
+    /// every file it wrote is still there with the same size.
+    public static func fresh(root: URL, output: URL, key: String) -> BuildStamp? {
+        guard let data = try? Data(contentsOf: url(root: root, output: output)), let stamp = BuildStamp(text: data),
+            stamp.key == key
+        else { return nil }
+        let base = output.path(percentEncoded: false).hasSuffix("/") ? output.path(percentEncoded: false) : output.path(percentEncoded: false) + "/"
+        for file in stamp.outputs where FileStat.of(base + file.path)?.size != file.size {
+            return nil
+        }
+        return stamp
+    }
+
+    /// Records a successful build into `output`.
+    public func save(root: URL, output: URL) {
+        let url = BuildStamp.url(root: root, output: output)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: url)
+    }
+
+    // MARK: - A plain text format: quick to read back for 40,000 files
+
+    var text: String {
+        var out = "reportsite build stamp 1\n\(key)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
+        out += report + "\n"
+        for file in outputs { out += "\(file.size)\t\(file.path)\n" }
+        return out
+    }
+
+    init?(text data: Data) {
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 6, lines[0] == "reportsite build stamp 1", let documents = Int(lines[2]), let pages = Int(lines[3]),
+            let reportLines = Int(lines[4]), lines.count >= 5 + reportLines
+        else { return nil }
+        key = String(lines[1])
+        documentCount = documents
+        pageCount = pages
+        report = lines[5..<(5 + reportLines)].joined(separator: "\n")
+        outputs = lines[(5 + reportLines)...].compactMap { line in
+            guard let tab = line.firstIndex(of: "\t"), let size = Int(line[..<tab]) else { return nil }
+            return (String(line[line.index(after: tab)...]), size)
+        }
+    }
+}
+
+/// Size and modification time (nanoseconds) of a file, straight from stat(2).
+enum FileStat {
+    static func of(_ path: String) -> (size: Int, modified: Int)? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+            let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
+        #else
+            let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        #endif
+        return (Int(info.st_size), modified)
+    }
+}
