@@ -39,14 +39,15 @@ public struct BuildStamp: Sendable, Equatable {
 
     /// The key of a build of the site at `root` with `options` by `generator`, into `output`.
     public static func key(root: URL, options: BuildOptions, generator: String, output: URL) -> String {
-        let fileSystem = DiskFileSystem(root: root)
-        let paths = ((try? fileSystem.files(under: ContentLoader.contentFolder)) ?? [])
-            + ((try? fileSystem.files(under: TemplateLibrary.folder)) ?? [])
         var text = [generator, output.path(percentEncoded: false), options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             options.sourceDateEpoch ?? ""].joined(separator: "\n") + "\n"
-        for path in paths.sorted() {
-            let (size, modified) = FileStat.of(root.appending(path: path).path(percentEncoded: false)) ?? (-1, -1)
-            text += "\(path)\t\(size)\t\(modified)\n"
+        let base = root.path(percentEncoded: false).hasSuffix("/") ? root.path(percentEncoded: false) : root.path(percentEncoded: false) + "/"
+        var files: [(path: String, size: Int, modified: Int)] = []
+        for folder in [ContentLoader.contentFolder, TemplateLibrary.folder] {
+            FileStat.walk(base, folder, into: &files)
+        }
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            text += "\(file.path)\t\(file.size)\t\(file.modified)\n"
         }
         return IntegrityLock.sha256(Data(text.utf8))
     }
@@ -103,14 +104,41 @@ public struct BuildStamp: Sendable, Equatable {
 
 /// Size and modification time (nanoseconds) of a file, straight from stat(2).
 enum FileStat {
-    static func of(_ path: String) -> (size: Int, modified: Int)? {
+    /// Every regular file below `base + folder`, with its size and modification time.
+    static func walk(_ base: String, _ folder: String, into files: inout [(path: String, size: Int, modified: Int)]) {
+        guard let directory = opendir(base + folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let path = folder + "/" + name
+            guard let info = of(base + path, details: true) else { continue }
+            // Never descend through a symbolic link: a link to a parent folder would never end.
+            var link = stat()
+            let isLink = lstat(base + path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+            if info.isDirectory, !isLink {
+                walk(base, path, into: &files)
+            } else if !info.isDirectory {
+                files.append((path, info.size, info.modified))
+            }
+        }
+    }
+
+    static func of(_ path: String, details: Bool) -> (size: Int, modified: Int, isDirectory: Bool)? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
         #if canImport(Darwin)
             let modified = Int(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int(info.st_mtimespec.tv_nsec)
         #else
             let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         #endif
-        return (Int(info.st_size), modified)
+        return (Int(info.st_size), modified, isDirectory)
+    }
+
+    static func of(_ path: String) -> (size: Int, modified: Int)? {
+        of(path, details: true).map { ($0.size, $0.modified) }
     }
 }
