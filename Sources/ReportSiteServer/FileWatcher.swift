@@ -174,8 +174,3 @@ final class StopFlag: @unchecked Sendable {
     }
 #endif
 
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}

@@ -20,7 +20,7 @@ struct PreviewHandler: HTTPHandler {
             return HTTPResponse(statusCode: .ok, headers: headers("text/javascript; charset=utf-8"), body: Data(LiveReload.script.utf8))
         case LiveReload.statusPath:
             let problems = await site.problems
-            let body = problems.map { #"{"errors":"# + DiagnosticJSON.quote($0) + "}" } ?? #"{"errors":null}"#
+            let body = problems.map { #"{"errors":"# + Text.jsonQuoted($0) + "}" } ?? #"{"errors":null}"#
             return HTTPResponse(statusCode: .ok, headers: headers("application/json"), body: Data(body.utf8))
         default:
             break

@@ -15,7 +15,7 @@ public actor PreviewSite {
             switch self {
             case let .reload(generation): #"{"type":"reload","generation":\#(generation)}"#
             case let .errors(text):
-                #"{"type":"errors","text":"# + DiagnosticJSON.quote(text) + "}"
+                #"{"type":"errors","text":"# + Text.jsonQuoted(text) + "}"
             }
         }
     }
@@ -80,10 +80,3 @@ public actor PreviewSite {
     public var hasBuilt: Bool { generation > 0 }
 }
 
-/// JSON string quoting for the event messages.
-enum DiagnosticJSON {
-    static func quote(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
-    }
-}

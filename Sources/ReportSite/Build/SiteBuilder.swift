@@ -56,9 +56,7 @@ struct StepClock {
 
     mutating func lap(_ step: String, into result: inout BuildResult) {
         let now = ContinuousClock.now
-        let duration = now - last
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        result.timings.append((step, seconds))
+        result.timings.append((step, (now - last).seconds))
         last = now
     }
 }

@@ -27,6 +27,7 @@ struct LinkChecker {
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var explained: [String: Set<String>] = [:]  // page → hrefs whose source we know
+        var siteLinks: Set<String> = []  // hrefs from site.yml, on every page
 
         // Each document's links, and each superseded version's, where they were written.
         let versions = graph.documents.flatMap { document in
@@ -49,13 +50,15 @@ struct LinkChecker {
             if let problem = problem(with: graph.href(link.url), on: "index.html") {
                 diagnostics.append(.error("\(ContentLoader.contentFolder)/site.yml", link.position, problem.message, note: problem.note))
             }
-            for file in files { explained[file.path, default: []].insert(graph.href(link.url)) }
+            siteLinks.insert(graph.href(link.url))
         }
 
         var reported: Set<String> = []
         for file in files where file.path.hasSuffix(".html") {
             let hrefs = HTMLScan.attributeValues("href", in: file.data) + HTMLScan.attributeValues("src", in: file.data)
-            for href in hrefs where !LinkTarget.isExternal(href) && !(explained[file.path]?.contains(href) ?? false) {
+            for href in hrefs where !LinkTarget.isExternal(href) && !siteLinks.contains(href)
+                && !(explained[file.path]?.contains(href) ?? false)
+            {
                 guard let problem = problem(with: href, on: file.path), reported.insert(href).inserted else { continue }
                 let (template, position) = whereTemplateWrites(href, fallback: file.template)
                 diagnostics.append(.error(template, position, "a template link on \(file.path) is broken: \(problem.message)",
@@ -133,22 +136,13 @@ enum HTMLScan {
         var values: [String] = []
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            let count = bytes.count, length = marker.count
-            var i = 0
-            while i + length <= count {
-                if bytes[i] == 0x20, bytes[i + 1] == marker[1] {
-                    var j = 2
-                    while j < length, bytes[i + j] == marker[j] { j += 1 }
-                    if j == length {
-                        let start = i + length
-                        var end = start
-                        while end < count, bytes[end] != 0x22 { end += 1 }
-                        values.append(unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
-                        i = end + 1
-                        continue
-                    }
-                }
-                i += 1
+            var from = 0
+            while let found = firstIndex(of: marker, in: bytes, from: from) {
+                let start = found + marker.count
+                var end = start
+                while end < bytes.count, bytes[end] != 0x22 { end += 1 }
+                values.append(unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+                from = end + 1
             }
         }
         return values
@@ -156,22 +150,24 @@ enum HTMLScan {
 
     /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes.
     static func contains(_ needle: String, in haystack: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
         var haystack = haystack
-        return haystack.withUTF8 { bytes in
-            let count = bytes.count, length = pattern.count
-            var i = 0
-            while i + length <= count {
-                if bytes[i] == first {
-                    var j = 1
-                    while j < length, bytes[i + j] == pattern[j] { j += 1 }
-                    if j == length { return true }
-                }
-                i += 1
+        let pattern = Array(needle.utf8)
+        return haystack.withUTF8 { firstIndex(of: pattern, in: $0, from: 0) != nil }
+    }
+
+    /// Where `pattern` first occurs in `bytes` at or after `from`.
+    private static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = pattern.first else { return from }
+        var i = from
+        while i + pattern.count <= bytes.count {
+            if bytes[i] == first {
+                var j = 1
+                while j < pattern.count, bytes[i + j] == pattern[j] { j += 1 }
+                if j == pattern.count { return i }
             }
-            return false
+            i += 1
         }
+        return nil
     }
 
     static func unescape(_ value: String) -> String {

@@ -32,15 +32,7 @@ extension SiteGraph {
 
     /// "Child protection" → `child-protection`: letters and digits, hyphens between words.
     public static func topicSlug(_ name: String) -> String {
-        var slug = ""
-        for scalar in name.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
+        let slug = Text.slug(name)
         return slug.isEmpty ? "topic" : slug
     }
 }

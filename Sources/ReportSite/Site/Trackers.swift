@@ -111,7 +111,7 @@ public struct Trackers: Sendable {
                     recommendations.append(Recommendation(
                         response: document, number: item.number, text: item.text, timescale: item.timescale, due: due,
                         history: history, status: status,
-                        isOverdue: status != .complete && due.map { asAt.map($0.isBefore) ?? false } == true))
+                        isOverdue: status != .complete && isPast(due, asAt)))
                 }
             case let .meeting(meeting):
                 for item in meeting.actions {
@@ -120,7 +120,7 @@ public struct Trackers: Sendable {
                     let status = MeetingAction.Status(rawValue: history.last!.status) ?? item.status
                     actions.append(Action(
                         meeting: document, action: item, history: history, status: status,
-                        isOverdue: status != .complete && item.due.map { asAt.map($0.isBefore) ?? false } == true))
+                        isOverdue: status != .complete && isPast(item.due, asAt)))
                 }
             default:
                 break
@@ -130,6 +130,12 @@ public struct Trackers: Sendable {
         trackers.byResponse = Dictionary(grouping: recommendations, by: \.response.path)
         trackers.byMeeting = Dictionary(grouping: actions, by: \.meeting.path)
         return trackers
+    }
+
+    /// Whether `due` is known and before `asAt`.
+    private static func isPast(_ due: Day?, _ asAt: Day?) -> Bool {
+        guard let due, let asAt else { return false }
+        return due < asAt
     }
 
     /// Updates in date order; the same day in path order, so the result is stable.
@@ -149,7 +155,3 @@ public struct Trackers: Sendable {
     }
 }
 
-extension Day {
-    /// `self < other`, as a function to pass around.
-    func isBefore(_ other: Day) -> Bool { self < other }
-}

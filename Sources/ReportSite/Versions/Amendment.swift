@@ -70,8 +70,7 @@ public enum Amendment {
                 ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces))
             })
         else { throw Failure(description: "the document has no front matter between '---' lines") }
-        let quotedNote = String(decoding: try JSONSerialization.data(withJSONObject: [note], options: [.withoutEscapingSlashes]), as: UTF8.self)
-            .dropFirst().dropLast()
+        let quotedNote = Text.jsonQuoted(note)
         if let key = lines[1..<close].firstIndex(where: { $0.hasPrefix("changes:") }) {
             let value = lines[key].dropFirst("changes:".count).trimmingCharacters(in: .whitespaces)
             var itemIndent = "  "

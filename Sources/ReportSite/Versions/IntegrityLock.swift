@@ -90,10 +90,7 @@ public struct IntegrityLock: Sendable {
         return out
     }
 
-    private func quoted(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
-    }
+    private func quoted(_ text: String) -> String { Text.jsonQuoted(text) }
 
     // MARK: - Verifying
 

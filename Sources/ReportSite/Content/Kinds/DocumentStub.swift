@@ -3,15 +3,7 @@
 public enum DocumentStub {
     /// The file name for a new document: `<date>-<title as a slug>.md`.
     public static func fileName(title: String, date: Day) -> String {
-        var slug = ""
-        for scalar in title.lowercased().unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug += "-"
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
+        let slug = Text.slug(title)
         return "\(date.iso)-\(String(slug.prefix(60)).trimmingCharacters(in: ["-"])).md"
     }
 

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Small text helpers shared by several stages.
+public enum Text {
+    /// `text` as a JSON string literal, quotes included. YAML reads it back
+    /// unchanged, so the lock file and change notes use it too.
+    public static func jsonQuoted(_ text: String) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+    }
+
+    /// "Roads: an update" → `roads-an-update`: ASCII letters and digits, a
+    /// hyphen between words. Safe as a URL segment and a file name.
+    public static func slug(_ text: String) -> String {
+        var slug = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, for timings people read.
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
