@@ -49,7 +49,7 @@ struct SiteOptions: ParsableArguments {
     }
 
     /// Runs the build recipe, prints diagnostics, and fails with exit 1 on errors.
-    func runBuild(write output: URL?, force: Bool = true) throws {
+    func runBuild(write output: URL?, force: Bool = false) throws {
         let progress = Progress(quiet: quiet)
         progress.say("Building \(rootURL.path(percentEncoded: false))")
         let options = BuildOptions(
@@ -70,7 +70,22 @@ struct SiteOptions: ParsableArguments {
                 return
             }
         }
-        var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: options)
+        // Incremental: decoded documents come from the cache when their bytes
+        // are unchanged, and pages whose inputs are unchanged are taken from
+        // the last build into the same folder (--force does neither).
+        var buildOptions = options
+        let generator = Self.generatorDigest
+        buildOptions.generator = generator
+        buildOptions.cache = DecodeCache(
+            folder: rootURL.appending(path: BuildStamp.folder).appending(path: "documents"), generator: generator,
+            reuse: !force)
+        if let output {
+            buildOptions.fingerprintPages = true
+            if !force, let stamp = BuildStamp.last(root: rootURL, output: output) {
+                buildOptions.previous = PreviousOutput(folder: output, records: stamp.outputs)
+            }
+        }
+        var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: buildOptions)
         if !result.diagnostics.all.isEmpty {
             let report = Data((result.formattedDiagnostics(format, pathPrefix: pathPrefix) + "\n").utf8)
             if format == .text { FileHandle.standardError.write(report) } else { FileHandle.standardOutput.write(report) }
@@ -90,7 +105,7 @@ struct SiteOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             do {
-                try staged.publish(result.files)
+                try staged.publish(result.files, previous: buildOptions.previous)
             } catch {
                 FileHandle.standardError.write(Data("reportsite: error: could not write \(output.path(percentEncoded: false)): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
@@ -100,7 +115,12 @@ struct SiteOptions: ParsableArguments {
                 BuildStamp(
                     key: stampKey, report: result.diagnostics.all.isEmpty ? "" : result.formattedDiagnostics(.text, pathPrefix: pathPrefix),
                     documentCount: result.documentCount, pageCount: result.files.count { $0.path.hasSuffix(".html") },
-                    outputs: result.files.map { ($0.path, $0.data.count) }
+                    outputs: result.files.map { file in
+                        let written = FileStat.of(output.appending(path: file.path).path(percentEncoded: false))
+                        return PreviousOutput.Record(
+                            path: file.path, size: written?.size ?? -1, modified: written?.modified ?? 0,
+                            sha256: file.sha256 ?? "", fingerprint: file.fingerprint)
+                    }
                 ).save(root: rootURL, output: output)
             }
         }
@@ -108,8 +128,10 @@ struct SiteOptions: ParsableArguments {
         let steps = result.timings.map { "\($0.step) \(String(format: "%.2f", $0.seconds))" }.joined(separator: ", ")
         let verb = output == nil ? "Checked" : "Built"
         let pages = result.files.count { $0.path.hasSuffix(".html") }
+        let reused = result.files.count { $0.reusedFrom != nil }
+        let rendered = output != nil && reused > 0 ? " (\(pages - reused) rendered, \(reused) unchanged)" : ""
         let destination = output.map { " into \($0.path(percentEncoded: false))" } ?? ""
-        progress.say("\(verb) \(result.documentCount) documents, \(pages) pages\(destination) in \(String(format: "%.2f", total)) s (\(steps))"
+        progress.say("\(verb) \(result.documentCount) documents, \(pages) pages\(rendered)\(destination) in \(String(format: "%.2f", total)) s (\(steps))"
             + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
     }
 }
@@ -125,6 +147,13 @@ extension SiteOptions {
         let size = (attributes?[.size] as? Int) ?? 0
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "reportsite \(size) \(modified)"
+    }
+
+    /// Which reportsite, by the bytes of its executable: the decode cache may
+    /// be restored onto another machine (CI), where times mean nothing.
+    static var generatorDigest: String {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        return (try? Data(contentsOf: URL(filePath: path), options: .alwaysMapped)).map(IntegrityLock.sha256) ?? generatorIdentity
     }
 }
 

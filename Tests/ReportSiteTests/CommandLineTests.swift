@@ -154,6 +154,67 @@ import Testing
             "the stamp is never published")
     }
 
+    /// Every file under `folder` (dotfiles aside) with its bytes.
+    func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try DiskFileSystem(root: folder).files(under: "") where !path.hasPrefix(".") {
+            files[path] = try Data(contentsOf: folder.appending(path: path))
+        }
+        return files
+    }
+
+    @Test func incrementalBuildsAreByteIdenticalToCleanBuilds() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rootPath = root.path(percentEncoded: false)
+        let clean = root.appending(path: "Clean")
+        let fm = FileManager.default
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = root.appending(path: path)
+            try Data(change(read(url) ?? "").utf8).write(to: url)
+        }
+        /// Builds incrementally and from scratch, and compares every byte; returns the incremental run.
+        @discardableResult func compare(_ step: String) throws -> Run {
+            let incremental = try run(["build", "--root", rootPath])
+            #expect(incremental.status == 0, "\(step): \(incremental.stderr)")
+            let full = try run(["build", "--force", "--root", rootPath, "--output", clean.path(percentEncoded: false)])
+            #expect(full.status == 0, "\(step): \(full.stderr)")
+            let (a, b) = (try tree(root.appending(path: "Output")), try tree(clean))
+            #expect(a.keys.sorted() == b.keys.sorted(), "\(step): the same files")
+            for (path, data) in a where b[path] != data {
+                Issue.record("\(step): \(path) differs from a clean build")
+            }
+            return incremental
+        }
+        try compare("first build")
+
+        try edit("Content/pages/about.md") { $0.replacing("This is a fixture.", with: "This is an edited fixture.") }
+        let bodyEdit = try compare("edit a page's body")
+        #expect(bodyEdit.stderr.contains("(1 rendered, 28 unchanged)"), "only the page itself is rendered: \(bodyEdit.stderr)")
+
+        try edit("Content/reports/2024-03-01-sp24-01.md") { $0.replacing("title: ", with: "title: Revised ") }
+        let titleEdit = try compare("edit a title that lists, the home page and links show")
+        #expect(!titleEdit.stderr.contains("(29 rendered"), "\(titleEdit.stderr)")
+
+        try Data("---\ntitle: New page\n---\nHello.\n".utf8).write(to: root.appending(path: "Content/pages/new-page.md"))
+        try compare("add a document")
+        try fm.moveItem(at: root.appending(path: "Content/meetings/2024-05-01-roads-assurance.md"),
+            to: root.appending(path: "Content/meetings/2024-05-02-roads-assurance.md"))
+        try compare("rename a document")
+        try fm.removeItem(at: root.appending(path: "Content/meetings/2024-05-02-roads-assurance.md"))
+        try compare("delete a document")
+        try edit("Templates/layout.mustache") { $0.replacing("</footer>", with: "<p>Footer note.</p></footer>") }
+        let templateEdit = try compare("edit a template")
+        #expect(!templateEdit.stderr.contains("unchanged)"), "a template change renders every page: \(templateEdit.stderr)")
+        try edit("Content/site.yml") { $0.replacing("title: ", with: "title: The ") }
+        try compare("edit site.yml")
+
+        // A published file altered or removed by hand is written again.
+        try Data("tampered".utf8).write(to: root.appending(path: "Output/about/index.html"))
+        try fm.removeItem(at: root.appending(path: "Output/reports/index.html"))
+        try compare("repair altered output")
+    }
+
     @Test func checkWritesNothing() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }

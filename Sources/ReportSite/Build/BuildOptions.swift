@@ -11,6 +11,12 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: String?
     /// Decoded documents kept between builds (the preview server); nil decodes everything.
     public var cache: DecodeCache?
+    /// Give every page a fingerprint (so a later build can reuse it).
+    public var fingerprintPages: Bool = false
+    /// The last build's files: pages with the same fingerprint are reused.
+    public var previous: PreviousOutput?
+    /// Which generator builds: part of every fingerprint.
+    public var generator: String = ""
 
     public init(baseURL: String? = nil, includeDrafts: Bool = false, sourceDateEpoch: String? = nil, cache: DecodeCache? = nil) {
         self.baseURL = baseURL

@@ -22,10 +22,11 @@ public struct BuildStamp: Sendable, Equatable {
     public var report: String
     public var documentCount: Int
     public var pageCount: Int
-    /// Every output file with its size, to notice a deleted or altered file.
-    public var outputs: [(path: String, size: Int)]
+    /// Every output file as written: size and time (to notice a deleted or
+    /// altered file), SHA-256 and page fingerprint (to reuse it next time).
+    public var outputs: [PreviousOutput.Record]
 
-    public init(key: String, report: String, documentCount: Int, pageCount: Int, outputs: [(path: String, size: Int)]) {
+    public init(key: String, report: String, documentCount: Int, pageCount: Int, outputs: [PreviousOutput.Record]) {
         self.key = key
         self.report = report
         self.documentCount = documentCount
@@ -57,12 +58,15 @@ public struct BuildStamp: Sendable, Equatable {
         return root.appending(path: folder).appending(path: name)
     }
 
+    /// The stamp of the last build into `output`, whatever its key.
+    public static func last(root: URL, output: URL) -> BuildStamp? {
+        (try? Data(contentsOf: url(root: root, output: output))).flatMap(BuildStamp.init(text:))
+    }
+
     /// The stamp of the last build into `output`, if its key is `key` and
     /// every file it wrote is still there with the same size.
     public static func fresh(root: URL, output: URL, key: String) -> BuildStamp? {
-        guard let data = try? Data(contentsOf: url(root: root, output: output)), let stamp = BuildStamp(text: data),
-            stamp.key == key
-        else { return nil }
+        guard let stamp = last(root: root, output: output), stamp.key == key else { return nil }
         let base = output.path(percentEncoded: false).hasSuffix("/") ? output.path(percentEncoded: false) : output.path(percentEncoded: false) + "/"
         for file in stamp.outputs where FileStat.of(base + file.path)?.size != file.size {
             return nil
@@ -80,15 +84,17 @@ public struct BuildStamp: Sendable, Equatable {
     // MARK: - A plain text format: quick to read back for 40,000 files
 
     var text: String {
-        var out = "reportsite build stamp 1\n\(key)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
+        var out = "reportsite build stamp 2\n\(key)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
         out += report + "\n"
-        for file in outputs { out += "\(file.size)\t\(file.path)\n" }
+        for file in outputs {
+            out += "\(file.size)\t\(file.modified)\t\(file.sha256)\t\(file.fingerprint ?? "-")\t\(file.path)\n"
+        }
         return out
     }
 
     init?(text data: Data) {
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 6, lines[0] == "reportsite build stamp 1", let documents = Int(lines[2]), let pages = Int(lines[3]),
+        guard lines.count >= 6, lines[0] == "reportsite build stamp 2", let documents = Int(lines[2]), let pages = Int(lines[3]),
             let reportLines = Int(lines[4]), lines.count >= 5 + reportLines
         else { return nil }
         key = String(lines[1])
@@ -96,14 +102,17 @@ public struct BuildStamp: Sendable, Equatable {
         pageCount = pages
         report = lines[5..<(5 + reportLines)].joined(separator: "\n")
         outputs = lines[(5 + reportLines)...].compactMap { line in
-            guard let tab = line.firstIndex(of: "\t"), let size = Int(line[..<tab]) else { return nil }
-            return (String(line[line.index(after: tab)...]), size)
+            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, let size = Int(fields[0]), let modified = Int(fields[1]) else { return nil }
+            return PreviousOutput.Record(
+                path: String(fields[4]), size: size, modified: modified, sha256: String(fields[2]),
+                fingerprint: fields[3] == "-" ? nil : String(fields[3]))
         }
     }
 }
 
 /// Size and modification time (nanoseconds) of a file, straight from stat(2).
-enum FileStat {
+public enum FileStat {
     /// Every regular file below `base + folder`, with its size and modification time.
     static func walk(_ base: String, _ folder: String, into files: inout [(path: String, size: Int, modified: Int)]) {
         guard let directory = opendir(base + folder) else { return }
@@ -138,7 +147,7 @@ enum FileStat {
         return (Int(info.st_size), modified, isDirectory)
     }
 
-    static func of(_ path: String) -> (size: Int, modified: Int)? {
+    public static func of(_ path: String) -> (size: Int, modified: Int)? {
         of(path, details: true).map { ($0.size, $0.modified) }
     }
 }

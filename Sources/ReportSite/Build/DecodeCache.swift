@@ -1,35 +1,91 @@
 import Crypto
 import Foundation
 
-/// Remembers decoded documents between builds in one process (the preview
-/// server), so a rebuild parses and renders only the Markdown files that
-/// changed. A file is reused only when its bytes, site.yml, the base path
-/// and the set of documents (which link resolution depends on) are all the
-/// same as when it was decoded.
+/// Remembers decoded documents between builds, so a rebuild parses and
+/// renders only the Markdown files that changed.
+///
+/// An entry is keyed by the file's bytes, its path, site.yml, the base path
+/// and the generator; it also records what each document link in the body
+/// resolved to, and is reused only while those links still resolve the same
+/// way (adding or removing one document must not invalidate the other 9,999).
+///
+/// In memory for the preview server; with a `folder`, also on disk
+/// (`.reportsite-cache/documents/`), so `build` runs and CI jobs that restore
+/// the folder reuse each other's work. Entries are binary property lists of
+/// the decoded `Document`: a stale or unreadable entry is simply decoded again.
 public final class DecodeCache: @unchecked Sendable {
-    struct Entry {
+    struct Entry: Codable {
         let key: String
-        let source: SourceFile
+        /// Document links the body used, and what each resolved to.
+        let links: [String: DocumentLinkTarget]
+        /// The document without its Markdown body, which is the end of the
+        /// source file from this UTF-8 offset (kept once, not twice).
         let document: Document?
+        let bodyOffset: Int?
         let diagnostics: [Diagnostic]
+
+        init(key: String, links: [String: DocumentLinkTarget], source: SourceFile, document: Document?, diagnostics: [Diagnostic]) {
+            self.key = key
+            self.links = links
+            self.diagnostics = diagnostics
+            let text = source.text.utf8
+            if var document, document.markdown.utf8.count <= text.count,
+                text.suffix(document.markdown.utf8.count).elementsEqual(document.markdown.utf8)
+            {
+                bodyOffset = text.count - document.markdown.utf8.count
+                document.markdown = ""
+                self.document = document
+            } else {
+                bodyOffset = nil
+                self.document = document
+            }
+        }
+
+        /// The cached document with its body put back from `source`.
+        func document(source: SourceFile) -> Document? {
+            guard var document, let bodyOffset else { return document }
+            document.markdown = String(source.text.utf8.dropFirst(bodyOffset)) ?? ""
+            return document
+        }
     }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
+    /// Where entries are kept between processes; nil keeps them in memory only.
+    public let folder: URL?
+    /// Mixed into every key: a different generator never reuses an entry.
+    let generator: String
     /// Files decoded (not reused) by the last build, for tests and timing.
     public private(set) var lastDecoded: [String] = []
 
-    public init() {}
+    /// False for a clean build that still leaves a fresh cache behind (`build --force`).
+    let reuse: Bool
 
-    static func key(data: Data, context: String) -> String {
+    public init(folder: URL? = nil, generator: String = "", reuse: Bool = true) {
+        self.folder = folder
+        self.generator = generator
+        self.reuse = reuse
+    }
+
+    func key(data: Data, context: String) -> String {
         var hasher = SHA256()
         hasher.update(data: data)
         hasher.update(data: Data(context.utf8))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        hasher.update(data: Data(generator.utf8))
+        return Text.hex(hasher.finalize())
     }
 
-    func lookup(_ path: String, key: String) -> Entry? {
-        lock.withLock { entries[path].flatMap { $0.key == key ? $0 : nil } }
+    /// The entry for `path` if it has `key` and its document links still
+    /// resolve as they did.
+    func lookup(_ path: String, key: String, resolve: (String) -> DocumentLinkTarget) -> Entry? {
+        guard reuse else { return nil }
+        var entry = lock.withLock { entries[path] }
+        if entry?.key != key, let url = entryURL(path), let data = try? Data(contentsOf: url) {
+            entry = try? JSONDecoder().decode(Entry.self, from: data)
+        }
+        guard let entry, entry.key == key, entry.links.allSatisfy({ resolve($0.key) == $0.value }) else { return nil }
+        lock.withLock { entries[path] = entry }
+        return entry
     }
 
     func store(_ path: String, _ entry: Entry) {
@@ -37,6 +93,10 @@ public final class DecodeCache: @unchecked Sendable {
             entries[path] = entry
             lastDecoded.append(path)
         }
+        guard let url = entryURL(path) else { return }
+        let encoder = JSONEncoder()
+        // A cache that cannot be written only costs time on the next build.
+        if let data = try? encoder.encode(entry) { try? data.write(to: url, options: .atomic) }
     }
 
     /// Starts a build: forgets files that no longer exist.
@@ -45,5 +105,37 @@ public final class DecodeCache: @unchecked Sendable {
             entries = entries.filter { paths.contains($0.key) }
             lastDecoded = []
         }
+        if let folder { try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+    }
+
+    /// Removes entries on disk for files that no longer exist.
+    func finish(paths: Set<String>) {
+        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
+        else { return }
+        let kept = Set(paths.compactMap { entryURL($0)?.lastPathComponent })
+        for name in names where !kept.contains(name) {
+            try? FileManager.default.removeItem(at: folder.appending(path: name))
+        }
+    }
+
+    private func entryURL(_ path: String) -> URL? {
+        folder?.appending(path: IntegrityLock.sha256(Data(path.utf8)).prefix(32) + ".json")
+    }
+}
+
+/// Records the document links a body resolves, for `DecodeCache`.
+final class LinkLookups: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var seen: [String: DocumentLinkTarget] = [:]
+    let resolve: @Sendable (String) -> DocumentLinkTarget
+
+    init(_ resolve: @escaping @Sendable (String) -> DocumentLinkTarget) {
+        self.resolve = resolve
+    }
+
+    func callAsFunction(_ path: String) -> DocumentLinkTarget {
+        let target = resolve(path)
+        lock.withLock { seen[path] = target }
+        return target
     }
 }

@@ -24,7 +24,13 @@ public enum SiteBuilder {
         // Content errors do not stop the recipe here: rendering and the link
         // check still run, so one run reports every problem.
         let errorsBeforeRender = result.diagnostics.errorCount
-        var files = SiteRenderer(graph: graph, templates: templates).renderPages(into: &result.diagnostics)
+        let templateSources = result.sources.filter { $0.key.hasPrefix(TemplateLibrary.folder + "/") }
+            .sorted { $0.key < $1.key }.map(\.value)
+        let salt = options.fingerprintPages || options.previous != nil
+            ? IntegrityLock.sha256(Data(([options.generator] + templateSources.flatMap { [$0.path, $0.text] }).joined(separator: "\u{0}").utf8))
+            : nil
+        var files = SiteRenderer(graph: graph, templates: templates).renderPages(
+            into: &result.diagnostics, salt: salt, previous: options.previous)
         files += Assets.collect(from: fileSystem, into: &result.diagnostics)
         clock.lap("render", into: &result)
         files += [Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph)
@@ -34,14 +40,16 @@ public enum SiteBuilder {
         clock.lap("search", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 
-        let templateSources = result.sources.filter { $0.key.hasPrefix(TemplateLibrary.folder + "/") }
-            .sorted { $0.key < $1.key }.map(\.value)
         result.diagnostics.append(contentsOf: LinkChecker(graph: graph, files: files, templateSources: templateSources).check())
         clock.lap("links", into: &result)
         guard !result.diagnostics.hasErrors else { return result }
 
         let inputs = ((try? fileSystem.files(under: ContentLoader.contentFolder)) ?? [])
             + ((try? fileSystem.files(under: TemplateLibrary.folder)) ?? [])
+        // Every file's digest, once: the manifest lists them and the writer
+        // uses them to keep unchanged files.
+        let digests = ParallelMap.map(files) { $0.sha256 ?? IntegrityLock.sha256($0.data) }
+        for index in files.indices { files[index].sha256 = digests[index] }
         let inputData = inputs.compactMap { path in (try? fileSystem.read(path)).map { (path, $0) } }
         files.append(Manifest.render(files: files, inputs: inputData, sourceDateEpoch: options.sourceDateEpoch))
         clock.lap("manifest", into: &result)

@@ -74,8 +74,9 @@ public enum ContentLoader {
         let current = jobs.filter { $0.version == nil }
         let index = DocumentIndex(current.map { ($0.path, $0.kind.sitePath(slug: $0.slug)) })
         let basePath = site.basePath(override: baseURL)
-        // What every document's decoding depends on besides its own bytes.
-        let context = [sources[siteFile]?.text ?? "", basePath, current.map(\.path).joined(separator: "\n")].joined(separator: "\u{0}")
+        // What every document's decoding depends on besides its own bytes and
+        // the document links it uses (the cache checks those one by one).
+        let context = [sources[siteFile]?.text ?? "", basePath].joined(separator: "\u{0}")
         cache?.begin(paths: Set(jobs.map(\.path)))
 
         // Decoding and rendering are independent per file: run them in parallel,
@@ -83,22 +84,24 @@ public enum ContentLoader {
         let results = ParallelMap.map(jobs) { job -> (SourceFile?, Document?, [Diagnostic]) in
             do {
                 let data = try fileSystem.read(job.path)
-                let key = cache.map { _ in DecodeCache.key(data: data, context: context) }
-                if let cache, let key, let hit = cache.lookup(job.path, key: key) {
-                    return (hit.source, hit.document, hit.diagnostics)
-                }
                 let source = try SourceFile(path: job.path, data: data)
+                let resolve: @Sendable (String) -> DocumentLinkTarget = { index.resolve($0, from: job.currentPath) }
+                let key = cache?.key(data: data, context: context + "\u{0}" + job.path)
+                if let cache, let key, let hit = cache.lookup(job.path, key: key, resolve: resolve) {
+                    return (source, hit.document(source: source), hit.diagnostics)
+                }
+                let lookups = LinkLookups(resolve)
                 let (document, problems) = DocumentDecoder.decode(
-                    source, kind: job.kind, slug: job.slug, site: site, basePath: basePath,
-                    documentLink: { index.resolve($0, from: job.currentPath) })
+                    source, kind: job.kind, slug: job.slug, site: site, basePath: basePath, documentLink: { lookups($0) })
                 if let cache, let key {
-                    cache.store(job.path, .init(key: key, source: source, document: document, diagnostics: problems))
+                    cache.store(job.path, .init(key: key, links: lookups.seen, source: source, document: document, diagnostics: problems))
                 }
                 return (source, document, problems)
             } catch {
                 return (nil, nil, [asDiagnostic(error, path: job.path)])
             }
         }
+        cache?.finish(paths: Set(jobs.map(\.path)))
         var documents: [Document] = []
         var frozen: [(job: DocumentJob, document: Document)] = []
         var failed: Set<String> = []

@@ -5,7 +5,7 @@ import Yams
 ///
 /// Kept apart from `Foundation.Date` so a date never shifts with the
 /// machine's time zone, and the 56-day rule is plain day arithmetic.
-public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
     public let year: Int
     public let month: Int
     public let day: Int

@@ -1,6 +1,6 @@
 /// One Markdown file of `Content/`, decoded and rendered.
-public struct Document: Sendable {
-    public enum Content: Sendable {
+public struct Document: Sendable, Codable {
+    public enum Content: Sendable, Codable {
         case meeting(AssuranceMeeting)
         case report(BoardReport)
         case response(InspectionResponse)
@@ -48,7 +48,7 @@ public struct Document: Sendable {
 
 /// A published version that a major change replaced. It stays readable at
 /// `/<kind>/<slug>/v<N>/`, and its file is sealed in the integrity lock.
-public struct FrozenVersion: Sendable {
+public struct FrozenVersion: Sendable, Codable {
     public var number: Int
     /// The version as it was published, decoded from its frozen file.
     public var document: Document

@@ -1,5 +1,5 @@
 /// The kinds of document, each living in its own folder of `Content/`.
-public enum DocumentKind: String, Sendable, CaseIterable, Hashable {
+public enum DocumentKind: String, Sendable, CaseIterable, Hashable, Codable {
     case meeting
     case report
     case response

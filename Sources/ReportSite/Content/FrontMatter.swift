@@ -15,22 +15,41 @@ public struct FrontMatter: Sendable, Equatable {
     /// Trailing spaces after a fence are allowed; anything else is not.
     public static func split(_ file: SourceFile) -> Result<FrontMatter, Diagnostic> {
         let start = SourcePosition(line: 1, column: 1)
-        if file.text.allSatisfy(\.isWhitespace) {
-            return .failure(.error(file.path, start, "the file is empty",
-                note: "a document starts with front matter between two '---' lines, then its Markdown body"))
+        // Walks line by line only as far as the closing fence: the body is
+        // the rest of the text, never split into lines.
+        let text = file.text
+        let utf8 = text.utf8
+        var cursor = text.startIndex
+        var lineNumber = 0
+        var finished = false
+        func nextLine() -> Substring? {
+            guard !finished else { return nil }
+            lineNumber += 1
+            if let newline = utf8[cursor...].firstIndex(of: UInt8(ascii: "\n")) {
+                defer { cursor = utf8.index(after: newline) }
+                return text[cursor..<newline]
+            }
+            finished = true
+            return text[cursor...]
         }
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard isFence(lines[0], allowingDots: false) else {
+        guard let first = nextLine(), isFence(first, allowingDots: false) else {
+            if text.allSatisfy(\.isWhitespace) {
+                return .failure(.error(file.path, start, "the file is empty",
+                    note: "a document starts with front matter between two '---' lines, then its Markdown body"))
+            }
             return .failure(.error(file.path, start, "expected front matter: the first line must be '---'",
                 note: "start the file with '---', the document's keys (title, date, ...), then another '---'"))
         }
-        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], allowingDots: true) }) else {
-            return .failure(.error(file.path, start, "the front matter opened here is never closed",
-                note: "add a line '---' after the last key, before the Markdown body"))
+        let yamlStart = cursor
+        while let line = nextLine() {
+            guard isFence(line, allowingDots: true) else { continue }
+            let between = text[yamlStart..<line.startIndex]
+            let yaml = String(between.isEmpty ? between : between.dropLast())
+            let body = finished ? "" : String(text[cursor...])
+            return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
+        return .failure(.error(file.path, start, "the front matter opened here is never closed",
+            note: "add a line '---' after the last key, before the Markdown body"))
     }
 
     private static func isFence(_ line: Substring, allowingDots: Bool) -> Bool {

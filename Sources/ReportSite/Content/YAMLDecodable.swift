@@ -53,7 +53,7 @@ extension Array: YAMLDecodable where Element: YAMLDecodable {
 }
 
 /// Enums written as kebab-case words in YAML (`partly-assured`).
-public protocol YAMLEnum: YAMLDecodable, RawRepresentable<String>, CaseIterable, Sendable {
+public protocol YAMLEnum: YAMLDecodable, RawRepresentable<String>, CaseIterable, Sendable, Codable {
     /// How the enum is named in messages ("a verdict").
     static var description: String { get }
 }

@@ -1,5 +1,5 @@
 /// A position in a source file: 1-based line and column (columns count Unicode scalars).
-public struct SourcePosition: Sendable, Hashable, Comparable {
+public struct SourcePosition: Sendable, Hashable, Comparable, Codable {
     public var line: Int
     public var column: Int
 
@@ -18,8 +18,8 @@ public struct SourcePosition: Sendable, Hashable, Comparable {
 ///
 /// Every stage returns diagnostics instead of throwing on the first problem, so
 /// a run reports all of them (see `DiagnosticBag`).
-public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible, Codable {
+    public enum Severity: String, Sendable, Hashable, Comparable, Codable {
         case warning
         case error
 

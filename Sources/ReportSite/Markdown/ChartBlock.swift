@@ -11,7 +11,7 @@
 /// The Markdown stage knows nothing of the site's figures, so it leaves a
 /// self-describing placeholder comment; the rendering stage draws the chart
 /// there once every document's figures are known.
-public struct ChartBlock: Sendable, Hashable {
+public struct ChartBlock: Sendable, Hashable, Codable {
     public var metric: String
     /// `line` or `bar`; nil lets the metric decide.
     public var type: String?

@@ -17,7 +17,7 @@ public struct RenderedMarkdown: Sendable {
 }
 
 /// One top-level block of the body (a heading, paragraph, list, table, ...).
-public struct RenderedBlock: Sendable {
+public struct RenderedBlock: Sendable, Codable {
     public var html: TrustedHTML
     /// Set when the block is a heading.
     public var heading: Heading?
@@ -26,7 +26,7 @@ public struct RenderedBlock: Sendable {
     public var position: SourcePosition
 }
 
-public struct Heading: Sendable, Hashable {
+public struct Heading: Sendable, Hashable, Codable {
     public var level: Int
     /// Plain text of the heading.
     public var text: String
@@ -36,14 +36,14 @@ public struct Heading: Sendable, Hashable {
 }
 
 /// A paragraph that starts with a section number (`3.4 The team …`).
-public struct NumberedParagraph: Sendable, Hashable {
+public struct NumberedParagraph: Sendable, Hashable, Codable {
     public var number: String
     public var id: String
     public var position: SourcePosition
 }
 
 /// Block quotes that start with a marker line such as `[!POST-MEETING]`.
-public enum Callout: String, Sendable, CaseIterable {
+public enum Callout: String, Sendable, CaseIterable, Codable {
     case postMeeting = "POST-MEETING"
     case note = "NOTE"
 
@@ -63,7 +63,7 @@ public enum Callout: String, Sendable, CaseIterable {
 }
 
 /// A link or image target written in Markdown, with where it was written.
-public struct MarkdownLink: Sendable, Hashable {
+public struct MarkdownLink: Sendable, Hashable, Codable {
     /// The target as published (a document path already turned into its URL).
     public var href: String
     public var isImage: Bool
@@ -73,7 +73,7 @@ public struct MarkdownLink: Sendable, Hashable {
 }
 
 /// What a link written as a document path (`reports/x.md#section-2`) points at.
-public enum DocumentLinkTarget: Sendable {
+public enum DocumentLinkTarget: Sendable, Hashable, Codable {
     /// The page's site path, e.g. `/reports/x/`.
     case page(String)
     /// No such document; the note may suggest one.

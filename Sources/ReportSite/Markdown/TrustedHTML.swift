@@ -3,7 +3,7 @@
 /// Only two things produce it: cmark-gfm output (author HTML already dropped)
 /// and our own generated markup. Every other string reaching a template is
 /// plain text and is escaped there (see `TemplateLibrary`).
-public struct TrustedHTML: Sendable, Hashable, CustomStringConvertible {
+public struct TrustedHTML: Sendable, Hashable, CustomStringConvertible, Codable {
     public let html: String
 
     public init(_ html: String) {

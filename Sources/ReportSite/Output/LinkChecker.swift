@@ -18,7 +18,7 @@ struct LinkChecker {
         self.templateSources = templateSources
         var ids: [String: Set<String>] = [:]
         for file in files where file.path.hasSuffix(".html") {
-            ids[file.path] = Set(HTMLScan.attributeValues("id", in: file.data))
+            ids[file.path] = Set(HTMLScan.attributeValues("id", in: file.contents()))
         }
         self.ids = ids
         paths = Set(files.map(\.path))
@@ -55,7 +55,8 @@ struct LinkChecker {
 
         var reported: Set<String> = []
         for file in files where file.path.hasSuffix(".html") {
-            let hrefs = HTMLScan.attributeValues("href", in: file.data) + HTMLScan.attributeValues("src", in: file.data)
+            let data = file.contents()
+            let hrefs = HTMLScan.attributeValues("href", in: data) + HTMLScan.attributeValues("src", in: data)
             for href in hrefs where !LinkTarget.isExternal(href) && !siteLinks.contains(href)
                 && !(explained[file.path]?.contains(href) ?? false)
             {

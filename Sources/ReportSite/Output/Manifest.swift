@@ -29,11 +29,13 @@ enum Manifest {
             generator: "reportsite",
             inputs: Inputs(contentDigest: IntegrityLock.sha256(Data(digestSource.utf8)), sourceDateEpoch: sourceDateEpoch),
             files: files.sorted { $0.path < $1.path }.map {
-                File(path: $0.path, sha256: IntegrityLock.sha256($0.data), bytes: $0.data.count)
+                File(path: $0.path, sha256: $0.sha256 ?? IntegrityLock.sha256($0.data), bytes: $0.byteCount)
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = (try? encoder.encode(body)) ?? Data()
-        return OutputFile(path: "manifest.json", data: data + Data("\n".utf8))
+        var manifest = OutputFile(path: "manifest.json", data: data + Data("\n".utf8))
+        manifest.sha256 = IntegrityLock.sha256(manifest.data)
+        return manifest
     }
 }

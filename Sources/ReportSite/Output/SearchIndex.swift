@@ -81,8 +81,8 @@ enum SearchIndex {
         let documents = graph.publications
         var titleIndex: [String: [Int]] = [:]
         var textIndex: [String: [Int]] = [:]
-        var docs: [[String]] = []
-        for (number, document) in documents.enumerated() {
+        // Each document's words on every core; the postings are merged in order.
+        let perDocument = ParallelMap.map(documents) { document -> (doc: [String], title: Set<String>, text: Set<String>) in
             let metadata = document.metadata
             let headings = document.headings.filter { $0.level == 2 }.map(\.text)
             let organisation = metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? ""
@@ -91,14 +91,19 @@ enum SearchIndex {
             if case let .response(response) = document.content { extra += [response.inspectorate, response.inspection] + response.recommendations.map(\.text) }
             if case let .meeting(meeting) = document.content { extra += [meeting.chair.name, meeting.venue] + meeting.questions.map(\.question) }
             let snippet = ([document.summary ?? ""] + headings).joined(separator: " · ")
-            docs.append([
+            let doc = [
                 document.title, graph.href(SiteGraph.path(of: document)), document.kind.singular,
                 metadata?.date.iso ?? "", snippet,
-            ])
-            for word in Set(words(document.title)) { titleIndex[word, default: []].append(number) }
+            ]
             let body = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " "),
                 plainText(document.bodyHTML.html)].joined(separator: " ")
-            for word in Set(words(body)) { textIndex[word, default: []].append(number) }
+            return (doc, Set(words(document.title)), Set(words(body)))
+        }
+        var docs: [[String]] = []
+        for (number, entry) in perDocument.enumerated() {
+            docs.append(entry.doc)
+            for word in entry.title { titleIndex[word, default: []].append(number) }
+            for word in entry.text { textIndex[word, default: []].append(number) }
         }
         return Index(v: 1, docs: docs, title: titleIndex.mapValues(deltas), text: textIndex.mapValues(deltas))
     }

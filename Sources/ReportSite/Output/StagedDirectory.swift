@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes a build into a staging folder beside the output folder and swaps
 /// it in only when every file is written, so a failed or interrupted build
 /// leaves the previous Output/ as it was.
@@ -31,20 +37,40 @@ public struct StagedDirectory {
     }
 
     /// Writes `files` into the staging folder, then swaps it for the destination.
-    public func publish(_ files: [OutputFile]) throws {
+    /// A file the previous build already wrote with the same bytes is hard-linked
+    /// from the current output instead of written again: the swap stays atomic,
+    /// and an unchanged site costs links, not 400 MB of writes.
+    public func publish(_ files: [OutputFile], previous: PreviousOutput? = nil) throws {
         let fm = FileManager.default
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             // Folders first (each once), then the files on every core.
             let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+            // Parents sort before their children; mkdir(2) directly, since
+            // FileManager's createDirectory cost 6 % of a 10,000-document build.
+            let stagingPath = staging.path(percentEncoded: false)
+            var made: Set<String> = []
             for folder in folders {
-                try fm.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)
+                var partial = ""
+                for part in folder.split(separator: "/") {
+                    partial += (partial.isEmpty ? "" : "/") + part
+                    guard made.insert(partial).inserted else { continue }
+                    if mkdir(stagingPath + "/" + partial, 0o755) != 0, errno != EEXIST {
+                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "could not create \(partial): \(String(cString: strerror(errno)))"])
+                    }
+                }
             }
             let staging = self.staging
             let failures = ParallelMap.map(files) { file -> String? in
                 do {
-                    try file.data.write(to: staging.appending(path: file.path))
+                    let target = staging.appending(path: file.path)
+                    if let earlier = file.reusedFrom ?? previous?.identical(file),
+                        link(earlier.path(percentEncoded: false), target.path(percentEncoded: false)) == 0
+                    {
+                        return nil
+                    }
+                    try file.contents().write(to: target)
                     return nil
                 } catch {
                     return "\(file.path): \(error.localizedDescription)"

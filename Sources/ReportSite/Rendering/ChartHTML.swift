@@ -1,3 +1,5 @@
+import Foundation
+
 /// Draws a metric's figures as a chart with everything that makes it
 /// usable: a headline, the trend in words, the data as a table with a link to
 /// each source, and CSV and JSON downloads.
@@ -104,6 +106,22 @@ struct ChartHTML {
     }
 
     /// Replaces every chart placeholder in a rendered page with its chart.
+    /// A digest of everything charts are drawn from (figures, their
+    /// documents' titles and addresses, metric definitions, organisation
+    /// names), for page fingerprints.
+    func salt() -> String {
+        var text = graph.basePath + "\n" + graph.config.organisations.map { "\($0)" }.joined(separator: "\n") + "\n"
+        for id in graph.metrics.series.keys.sorted() {
+            let series = graph.metrics.series[id]!
+            text += "\(series.definition)\n"
+            for observation in series.observations {
+                text += "\(observation.figure)\t\(observation.organisation)\t\(observation.document.path)\t"
+                    + "\(observation.document.title)\t\(SiteGraph.path(of: observation.document))\n"
+            }
+        }
+        return IntegrityLock.sha256(Data(text.utf8))
+    }
+
     func fill(_ page: String) -> String {
         // Most pages have no chart: a byte scan rules them out cheaply
         // (Foundation's String.contains showed up at 7 % of a build's time).

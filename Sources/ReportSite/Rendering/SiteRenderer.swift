@@ -1,16 +1,22 @@
 import Foundation
 
-/// A file of the built site: its path under Output/ and its bytes.
-public struct OutputFile: Sendable {
-    public var path: String
-    public var data: Data
-    /// The template that rendered it (nil for copied assets).
-    public var template: String?
+/// A digest computed at most once, on whichever thread first needs it.
+private final class LazyDigest: @unchecked Sendable {
+    private let lock = NSLock()
+    private var computed: String?
+    private let compute: () -> String
 
-    public init(path: String, data: Data, template: String? = nil) {
-        self.path = path
-        self.data = data
-        self.template = template
+    init(_ compute: @escaping () -> String) {
+        self.compute = compute
+    }
+
+    func value() -> String {
+        lock.withLock {
+            if let computed { return computed }
+            let value = compute()
+            computed = value
+            return value
+        }
     }
 }
 
@@ -34,7 +40,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every page, in a stable order, or diagnostics for the ones that failed.
-    public func renderPages(into diagnostics: inout DiagnosticBag) -> [OutputFile] {
+    /// `salt` (what every page depends on besides its context: the templates,
+    /// the generator) turns on fingerprints; `previous` offers pages to reuse.
+    public func renderPages(
+        into diagnostics: inout DiagnosticBag, salt: String? = nil, previous: PreviousOutput? = nil
+    ) -> [OutputFile] {
         var pages: [(path: String, template: String, context: Any)] = []
         pages.append(("index.html", "home", homeContext()))
         for kind in DocumentKind.allCases where kind.isListed {
@@ -64,11 +74,20 @@ public struct SiteRenderer: Sendable {
             layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
 
         // Templates render on every core; contexts are immutable values.
+        // With a `salt`, each page gets a fingerprint, and a page whose
+        // fingerprint the previous build also had is reused, not rendered.
         let charts = ChartHTML(graph: graph)
         let templates = self.templates
-        let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page in
-            templates.render(page.template, MustacheValue.convert(page.context)).map { html in
-                OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template)
+        let chartSalt = LazyDigest { charts.salt() }
+        let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page -> OutputFile? in
+            let recorder = salt.map { PageFingerprint(path: page.path, template: page.template, salt: $0) }
+            let tree = MustacheValue.convert(page.context, fingerprint: recorder)
+            let fingerprint = recorder?.finish(chartSalt: chartSalt.value)
+            if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
+                return reused
+            }
+            return templates.render(page.template, tree).map { html in
+                OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template, fingerprint: fingerprint)
             }
         }
         var files: [OutputFile] = []

@@ -30,7 +30,7 @@ public struct IntegrityLock: Sendable {
     // MARK: - Hashing
 
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Text.hex(SHA256.hash(data: data))
     }
 
     static func seal(previous: String, file: String, sha256: String, superseded: Day, note: String) -> String {

@@ -2,7 +2,7 @@ import Yams
 
 /// Notes of a meeting at which the commissioner holds the force to account
 /// (`Content/meetings/`).
-public struct AssuranceMeeting: Sendable {
+public struct AssuranceMeeting: Sendable, Codable {
     public enum Verdict: String, YAMLEnum {
         case assured
         case partlyAssured = "partly-assured"
@@ -49,7 +49,7 @@ public struct AssuranceMeeting: Sendable {
 }
 
 /// A follow-up action agreed at a meeting.
-public struct MeetingAction: Sendable, YAMLDecodable {
+public struct MeetingAction: Sendable, YAMLDecodable, Codable {
     public enum Status: String, YAMLEnum {
         case open
         case inProgress = "in-progress"
@@ -77,7 +77,7 @@ public struct MeetingAction: Sendable, YAMLDecodable {
 }
 
 /// One question put at a meeting and the answer given.
-public struct MeetingQuestion: Sendable {
+public struct MeetingQuestion: Sendable, Codable {
     public var number: Int
     /// Permanent anchor: `question-3`.
     public var anchor: String { "question-\(number)" }

@@ -1,7 +1,7 @@
 import Yams
 
 /// A paper to a board or panel (`Content/reports/`).
-public struct BoardReport: Sendable {
+public struct BoardReport: Sendable, Codable {
     public enum ProtectiveMarking: String, YAMLEnum {
         case notProtectivelyMarked = "not-protectively-marked"
         case official
@@ -50,7 +50,7 @@ public struct BoardReport: Sendable {
 }
 
 /// One line of a paper's originator checklist.
-public struct ChecklistAnswer: Sendable, YAMLDecodable {
+public struct ChecklistAnswer: Sendable, YAMLDecodable, Codable {
     public enum Answer: String, YAMLEnum {
         case yes, no
         public static let description = "an answer (yes or no)"
@@ -72,7 +72,7 @@ public struct ChecklistAnswer: Sendable, YAMLDecodable {
 }
 
 /// A numbered section (`3`) or paragraph (`3.4`) of a paper, with its permanent anchor.
-public struct NumberedSection: Sendable, Hashable {
+public struct NumberedSection: Sendable, Hashable, Codable {
     public var number: String
     public var title: String?
     public var anchor: String { HeadingSlug.sectionAnchor(number) }

@@ -50,7 +50,7 @@ public enum PublicationCategory: String, YAMLEnum {
 }
 
 /// One public change note: what changed, and when.
-public struct ChangeNote: Sendable, Hashable, YAMLDecodable {
+public struct ChangeNote: Sendable, Hashable, YAMLDecodable, Codable {
     public var date: Day
     public var note: String
 
@@ -66,7 +66,7 @@ public struct ChangeNote: Sendable, Hashable, YAMLDecodable {
 
 /// An address a document used to have: a site path (`/reports/old-name/`) or
 /// the file it used to be (`reports/old-name.md`).
-public struct MovedFrom: Sendable, Hashable, YAMLDecodable {
+public struct MovedFrom: Sendable, Hashable, YAMLDecodable, Codable {
     /// The old site path, e.g. `/reports/old-name/`.
     public var sitePath: String
     public var position: SourcePosition?
@@ -88,7 +88,7 @@ public struct MovedFrom: Sendable, Hashable, YAMLDecodable {
 }
 
 /// The fields every published document (meeting, report, response) carries.
-public struct CommonMetadata: Sendable, Hashable {
+public struct CommonMetadata: Sendable, Hashable, Codable {
     public var title: String
     public var date: Day
     /// An organisation id from site.yml.

@@ -7,7 +7,7 @@ import Yams
 ///   - {metric: mash-contacts, period: 2016-06..2017-06, value: 22404}
 ///   - {metric: detection-rate, period: 2014-03-25, value: 48.1, category: Rape}
 /// ```
-public struct Figure: Sendable, Hashable, YAMLDecodable {
+public struct Figure: Sendable, Hashable, YAMLDecodable, Codable {
     public var metric: String
     public var period: Period
     public var value: Double
@@ -51,7 +51,7 @@ public struct Figure: Sendable, Hashable, YAMLDecodable {
 }
 
 /// `Content/data/metrics.yml`: what each figure measures.
-public struct MetricDefinition: Sendable, Hashable, YAMLDecodable {
+public struct MetricDefinition: Sendable, Hashable, YAMLDecodable, Codable {
     public var id: String
     public var title: String
     /// "contacts", "children", or "percent" for percentages.

@@ -2,7 +2,7 @@ import Yams
 
 /// A commissioner's response to an inspection report (`Content/responses/`),
 /// published under Police Act 1996 s55.
-public struct InspectionResponse: Sendable {
+public struct InspectionResponse: Sendable, Codable {
     public var inspectorate: String
     public var inspection: String
     public var fieldwork: DateRange?
@@ -69,7 +69,7 @@ public struct InspectionResponse: Sendable {
 }
 
 /// One recommendation of an inspection report and the force's response to it.
-public struct InspectionRecommendation: Sendable, YAMLDecodable {
+public struct InspectionRecommendation: Sendable, YAMLDecodable, Codable {
     public enum Status: String, YAMLEnum {
         case notStarted = "not-started"
         case inProgress = "in-progress"
@@ -112,7 +112,7 @@ public struct InspectionRecommendation: Sendable, YAMLDecodable {
 }
 
 /// A start and end date, e.g. an inspection's fieldwork.
-public struct DateRange: Sendable, Hashable, YAMLDecodable {
+public struct DateRange: Sendable, Hashable, YAMLDecodable, Codable {
     public var start: Day
     public var end: Day
 

@@ -1,5 +1,5 @@
 /// A plain page such as "About" or the accessibility statement (`Content/pages/`).
-public struct Page: Sendable {
+public struct Page: Sendable, Codable {
     public var title: String
     public var summary: String?
     public var updated: Day?

@@ -4,13 +4,13 @@ import Yams
 /// The time a figure covers: a day (`2016-09-22`), a month range
 /// (`2016-06..2017-06`), a financial year (`2016/17`, April to March) or a
 /// calendar year (`2016`).
-public enum Period: Sendable, Hashable, Comparable, YAMLDecodable, CustomStringConvertible {
+public enum Period: Sendable, Hashable, Comparable, YAMLDecodable, CustomStringConvertible, Codable {
     case day(Day)
     case months(from: Month, to: Month)
     case financialYear(Int)
     case year(Int)
 
-    public struct Month: Sendable, Hashable, Comparable {
+    public struct Month: Sendable, Hashable, Comparable, Codable {
         public var year: Int
         public var month: Int
 

@@ -1,7 +1,7 @@
 import Yams
 
 /// Someone named in a document, with the capacity they act in.
-public struct Person: Sendable, Hashable, YAMLDecodable {
+public struct Person: Sendable, Hashable, YAMLDecodable, Codable {
     public var name: String
     public var role: String
 

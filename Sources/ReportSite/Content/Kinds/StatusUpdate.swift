@@ -12,8 +12,8 @@ import Yams
 /// ```
 ///
 /// The earlier document is never rewritten: trackers show the whole history.
-public struct StatusUpdate: Sendable, Hashable, YAMLDecodable {
-    public enum Target: Sendable, Hashable {
+public struct StatusUpdate: Sendable, Hashable, YAMLDecodable, Codable {
+    public enum Target: Sendable, Hashable, Codable {
         /// A recommendation, by its number in the response.
         case recommendation(Int)
         /// A meeting action, by its id.

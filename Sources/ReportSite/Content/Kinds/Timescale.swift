@@ -1,8 +1,8 @@
 import Yams
 
 /// When a recommendation is to be done: "immediately" or "within six months".
-public enum Timescale: Sendable, Hashable, YAMLDecodable, CustomStringConvertible {
-    public enum Unit: String, Sendable { case day, week, month }
+public enum Timescale: Sendable, Hashable, YAMLDecodable, CustomStringConvertible, Codable {
+    public enum Unit: String, Sendable, Codable { case day, week, month }
 
     case immediately
     case within(Int, Unit)

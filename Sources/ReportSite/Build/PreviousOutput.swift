@@ -1,0 +1,87 @@
+import Foundation
+
+/// What the last build wrote, so this one renders and writes only what
+/// changed: each page's fingerprint and each file's SHA-256, size and
+/// modification time, and where the files are (an output folder on disk, or
+/// the preview's memory).
+public struct PreviousOutput: Sendable {
+    public struct Record: Sendable, Equatable {
+        public var path: String
+        public var size: Int
+        /// Modification time in nanoseconds, as stat(2) gave it after the build.
+        public var modified: Int
+        public var sha256: String
+        public var fingerprint: String?
+
+        public init(path: String, size: Int, modified: Int, sha256: String, fingerprint: String?) {
+            self.path = path
+            self.size = size
+            self.modified = modified
+            self.sha256 = sha256
+            self.fingerprint = fingerprint
+        }
+    }
+
+    enum Storage: Sendable {
+        case folder(URL)
+        case memory([String: Data])
+    }
+
+    let storage: Storage
+    let records: [String: Record]
+
+    /// The files of the build in `folder`, as the stamp recorded them.
+    public init(folder: URL, records: [Record]) {
+        storage = .folder(folder.standardizedFileURL)
+        self.records = Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The files of a build held in memory (the preview server).
+    public init(files: [OutputFile]) {
+        var data: [String: Data] = [:]
+        var records: [String: Record] = [:]
+        for file in files {
+            data[file.path] = file.data
+            records[file.path] = Record(
+                path: file.path, size: file.byteCount, modified: 0, sha256: file.sha256 ?? "", fingerprint: file.fingerprint)
+        }
+        storage = .memory(data)
+        self.records = records
+    }
+
+    /// The previous build's page at `path`, if it was rendered from the same
+    /// `fingerprint` and is still exactly as that build left it.
+    func reuse(_ path: String, fingerprint: String, template: String) -> OutputFile? {
+        guard let record = records[path], record.fingerprint == fingerprint else { return nil }
+        switch storage {
+        case let .memory(files):
+            guard let data = files[path] else { return nil }
+            var file = OutputFile(path: path, data: data, template: template, fingerprint: fingerprint)
+            file.sha256 = record.sha256.isEmpty ? nil : record.sha256
+            return file
+        case .folder:
+            guard let url = intact(path) else { return nil }
+            return OutputFile(
+                path: path, reusing: url, template: template, fingerprint: fingerprint, sha256: record.sha256,
+                byteCount: record.size)
+        }
+    }
+
+    /// Where the previous build's copy of `path` is on disk, if it is still
+    /// there with the size and time it was written with (make's rule).
+    func intact(_ path: String) -> URL? {
+        guard case let .folder(folder) = storage, let record = records[path] else { return nil }
+        let url = folder.appending(path: path)
+        guard let stat = FileStat.of(url.path(percentEncoded: false)), stat.size == record.size,
+            stat.modified == record.modified
+        else { return nil }
+        return url
+    }
+
+    /// The previous copy of a file with exactly these bytes, to link rather than write again.
+    func identical(_ file: OutputFile) -> URL? {
+        guard let sha = file.sha256, let record = records[file.path], record.sha256 == sha, record.size == file.byteCount
+        else { return nil }
+        return intact(file.path)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// A file of the built site: its path under Output/ and its bytes, or, when
+/// an earlier build already wrote exactly these bytes, where they are.
+public struct OutputFile: Sendable {
+    public var path: String
+    /// The bytes; empty when the file is reused from a previous build on disk.
+    public var data: Data
+    /// The template that rendered it (nil for copied assets and data files).
+    public var template: String?
+    /// What the page was rendered from (see `PageFingerprint`); nil for other files.
+    public var fingerprint: String?
+    /// SHA-256 of the bytes, once known (the manifest step fills it in).
+    public var sha256: String?
+    /// The previous build's copy of this file, when it is reused unread.
+    public var reusedFrom: URL?
+    public var byteCount: Int
+
+    public init(path: String, data: Data, template: String? = nil, fingerprint: String? = nil) {
+        self.path = path
+        self.data = data
+        self.template = template
+        self.fingerprint = fingerprint
+        byteCount = data.count
+    }
+
+    /// A file the previous build wrote at `url` with these bytes.
+    init(path: String, reusing url: URL, template: String?, fingerprint: String, sha256: String, byteCount: Int) {
+        self.path = path
+        data = Data()
+        self.template = template
+        self.fingerprint = fingerprint
+        self.sha256 = sha256
+        reusedFrom = url
+        self.byteCount = byteCount
+    }
+
+    /// The bytes, read from the previous build when reused.
+    public func contents() -> Data {
+        guard let reusedFrom else { return data }
+        return (try? Data(contentsOf: reusedFrom)) ?? Data()
+    }
+}
