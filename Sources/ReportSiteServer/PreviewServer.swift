@@ -42,15 +42,33 @@ public struct PreviewServer: Sendable {
             group.addTask { try await server.run() }
             try await server.waitUntilListening()
             await onListening()
+            // Full rebuilds run one at a time; changes that arrive meanwhile
+            // are gathered into the next one (never queued one by one).
+            let (requests, requester) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+            group.addTask {
+                for await _ in requests { await rebuild(reason: nil) }
+            }
             group.addTask {
                 let watcher = FileWatcher(root: root, folders: ["Content", "Templates"])
                 for await changes in watcher.changes(usePolling: usePolling) {
-                    await rebuild(reason: changes)
+                    await quickUpdate(changes)
+                    requester.yield()
                 }
             }
             try await group.next()
             group.cancelAll()
             await server.stop()
+        }
+    }
+
+    /// Logs what changed and shows a body edit at once when it can.
+    func quickUpdate(_ changes: Set<String>) async {
+        let shown = changes.sorted().prefix(3).joined(separator: ", ") + (changes.count > 3 ? " and \(changes.count - 3) more" : "")
+        log("Changed: \(shown)")
+        let start = ContinuousClock.now
+        if let pages = await site.quickUpdate(changes) {
+            let milliseconds = String(format: "%.0f", (ContinuousClock.now - start).seconds * 1000)
+            log("Redrew \(pages.joined(separator: ", ")) in \(milliseconds) ms; pages reloading; rebuilding the rest")
         }
     }
 

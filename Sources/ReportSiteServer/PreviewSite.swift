@@ -22,7 +22,11 @@ public actor PreviewSite {
 
     public let fileSystem: FileSystem
     public let options: BuildOptions
-    private(set) var files: [String: Data] = [:]
+    /// The files being served, as built (live reload is added as they are served).
+    private var files: [String: OutputFile] = [:]
+    /// The newest successful full build: its graph draws quick pages, its
+    /// files are reused by the next build when their fingerprints match.
+    private var lastGood: BuildResult?
     public private(set) var generation = 0
     /// Formatted problems of the newest build, when it failed.
     public private(set) var problems: String?
@@ -32,27 +36,56 @@ public actor PreviewSite {
         self.fileSystem = fileSystem
         var options = options
         if options.cache == nil { options.cache = DecodeCache() }
+        options.fingerprintPages = true
         self.options = options
     }
 
-    /// Builds the site again and tells every open page.
+    /// Builds the whole site again (off the actor, so pages are still served
+    /// meanwhile) and tells every open page when anything it could show changed.
     @discardableResult
-    public func rebuild() -> BuildResult {
-        let result = SiteBuilder.build(fileSystem, options: options)
+    public func rebuild() async -> BuildResult {
+        var options = self.options
+        options.previous = lastGood.map { PreviousOutput(files: $0.files) }
+        let fileSystem = self.fileSystem
+        let result = await Task.detached { SiteBuilder.build(fileSystem, options: options) }.value
         if result.succeeded {
-            var files: [String: Data] = [:]
-            for file in result.files {
-                files[file.path] = file.path.hasSuffix(".html") ? LiveReload.inject(file.data) : file.data
-            }
-            self.files = files
+            // Data files (search index, manifest, feeds) change with every
+            // edit but are not what an open page shows: they alone reload nothing.
+            let changed = generation == 0 || problems != nil || result.files.count != files.count
+                || result.files.contains { file in
+                    !file.path.hasSuffix(".json") && !file.path.hasSuffix(".xml") && files[file.path]?.data != file.data
+                }
+            files = Dictionary(result.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            lastGood = result
             problems = nil
-            generation += 1
-            broadcast(.reload(generation: generation))
+            if changed {
+                generation += 1
+                broadcast(.reload(generation: generation))
+            }
         } else {
             problems = result.formattedDiagnostics()
             broadcast(.errors(problems!))
         }
         return result
+    }
+
+    /// Shows an edit at once when `changes` are only the bodies of existing
+    /// documents (see `QuickRender`): their pages are drawn and open pages
+    /// reload. Returns the pages redrawn, or nil when a full rebuild must
+    /// show the change. Either way the caller then rebuilds the whole site.
+    public func quickUpdate(_ changes: Set<String>) -> [String]? {
+        guard problems == nil, let lastGood, !changes.isEmpty,
+            changes.allSatisfy({ $0.hasPrefix("Content/") && $0.hasSuffix(".md") })
+        else { return nil }
+        var pages: [OutputFile] = []
+        for path in changes.sorted() {
+            guard let (page, _) = QuickRender.page(at: path, in: fileSystem, after: lastGood) else { return nil }
+            pages.append(page)
+        }
+        for page in pages { files[page.path] = page }
+        generation += 1
+        broadcast(.reload(generation: generation))
+        return pages.map(\.path)
     }
 
     /// A stream of build events for one open page.
@@ -72,9 +105,11 @@ public actor PreviewSite {
         for listener in listeners.values { listener.yield(event) }
     }
 
-    /// The bytes at an output path, if the newest build has them.
+    /// The bytes at an output path, if the newest build has them; pages
+    /// get the live-reload script.
     public func file(_ path: String) -> Data? {
-        files[path]
+        guard let data = files[path]?.data else { return nil }
+        return path.hasSuffix(".html") ? LiveReload.inject(data) : data
     }
 
     public var hasBuilt: Bool { generation > 0 }

@@ -201,6 +201,33 @@ import Testing
         #expect(try request(port, "/__reportsite/status").body == #"{"errors":null}"#)
     }
 
+    @Test func aBodyEditIsShownAtOnceAndTheFullRebuildAgrees() async throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = PreviewSite(fileSystem: DiskFileSystem(root: root), options: BuildOptions(baseURL: "http://127.0.0.1:8000/"))
+        #expect(await site.rebuild().succeeded)
+        #expect(await site.generation == 1)
+        #expect(await site.rebuild().succeeded)
+        #expect(await site.generation == 1, "a rebuild that changes nothing reloads nothing")
+
+        let page = "Content/pages/about.md"
+        try write(root, page, try read(root, page).replacing("This is a fixture.", with: "This is an edited fixture."))
+        #expect(await site.quickUpdate([page]) == ["about/index.html"])
+        #expect(await site.generation == 2)
+        let quick = await site.file("about/index.html")
+        #expect(quick.map { String(decoding: $0, as: UTF8.self).contains("This is an edited fixture.") } == true)
+        #expect(await site.rebuild().succeeded)
+        #expect(await site.generation == 2, "the full rebuild drew the same page, so no second reload")
+        #expect(await site.file("about/index.html") == quick)
+
+        // A front-matter change can move the document in lists and trackers: only a full build shows it.
+        try write(root, page, try read(root, page).replacing("summary: What this site is.", with: "summary: What this is."))
+        #expect(await site.quickUpdate([page]) == nil)
+        #expect(await site.quickUpdate(["Templates/page.mustache"]) == nil)
+        #expect(await site.rebuild().succeeded)
+        #expect(await site.generation == 3)
+    }
+
     @Test func onlyLoopbackIsLoopback() {
         #expect(PreviewServer.isLoopback("127.0.0.1"))
         #expect(PreviewServer.isLoopback("localhost"))

@@ -37,6 +37,9 @@ public struct BuildResult: Sendable {
     public var timings: [(step: String, seconds: Double)]
     /// The published documents (with their versions), when the content loaded.
     public var documents: [Document] = []
+    /// The resolved site and its templates, when the content loaded (the
+    /// preview renders single pages with it between full builds).
+    public var renderer: SiteRenderer?
     public var documentCount: Int { documents.count }
 
     public var succeeded: Bool { !diagnostics.hasErrors }

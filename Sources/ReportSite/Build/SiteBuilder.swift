@@ -29,7 +29,9 @@ public enum SiteBuilder {
         let salt = options.fingerprintPages || options.previous != nil
             ? IntegrityLock.sha256(Data(([options.generator] + templateSources.flatMap { [$0.path, $0.text] }).joined(separator: "\u{0}").utf8))
             : nil
-        var files = SiteRenderer(graph: graph, templates: templates).renderPages(
+        let renderer = SiteRenderer(graph: graph, templates: templates)
+        result.renderer = renderer
+        var files = renderer.renderPages(
             into: &result.diagnostics, salt: salt, previous: options.previous)
         files += Assets.collect(from: fileSystem, into: &result.diagnostics)
         clock.lap("render", into: &result)

@@ -102,6 +102,17 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
+    /// The current page of `document`, drawn with this graph (whose other
+    /// documents it links to and lists it in). The preview uses it to show an
+    /// edit at once, before the whole site is rebuilt.
+    public func renderCurrentPage(of document: Document) -> OutputFile? {
+        let path = String(SiteGraph.path(of: document).dropFirst()) + "index.html"
+        let template = template(for: document)
+        return templates.render(template, MustacheValue.convert(context(for: document))).map { html in
+            OutputFile(path: path, data: Data(ChartHTML(graph: graph).fill(html).utf8), template: template)
+        }
+    }
+
     /// `/recommendations/` with a view per status and per organisation, and `/actions/`.
     func trackerPages() -> [(path: String, template: String, context: Any)] {
         let all = graph.trackers.recommendations
