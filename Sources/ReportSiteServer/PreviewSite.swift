@@ -74,11 +74,17 @@ public actor PreviewSite {
     /// reload. Returns the pages redrawn, or nil when a full rebuild must
     /// show the change. Either way the caller then rebuilds the whole site.
     public func quickUpdate(_ changes: Set<String>) -> [String]? {
-        guard problems == nil, let lastGood, !changes.isEmpty,
-            changes.allSatisfy({ $0.hasPrefix("Content/") && $0.hasSuffix(".md") })
-        else { return nil }
+        guard problems == nil, let lastGood else { return nil }
+        // Editors save through temporary files (written, then renamed over
+        // the document, or deleted): ones that are gone again and were never
+        // part of the site, and hidden files, are not changes to the site.
+        let relevant = changes.filter { path in
+            !(path.split(separator: "/").last?.hasPrefix(".") ?? false)
+                && (lastGood.sources[path] != nil || fileSystem.exists(path))
+        }
+        guard !relevant.isEmpty, relevant.allSatisfy({ $0.hasPrefix("Content/") && $0.hasSuffix(".md") }) else { return nil }
         var pages: [OutputFile] = []
-        for path in changes.sorted() {
+        for path in relevant.sorted() {
             guard let (page, _) = QuickRender.page(at: path, in: fileSystem, after: lastGood) else { return nil }
             pages.append(page)
         }

@@ -59,7 +59,7 @@ struct SiteOptions: ParsableArguments {
         if let output {
             let key = BuildStamp.key(root: rootURL, options: options, generator: Self.generatorIdentity, output: output)
             stampKey = key
-            if !force, let stamp = BuildStamp.fresh(root: rootURL, output: output, key: key) {
+            if !force, let stamp = upToDate(output: output, key: key, options: options) {
                 if !stamp.report.isEmpty { FileHandle.standardError.write(Data((stamp.report + "\n").utf8)) }
                 if strict, !stamp.report.isEmpty {
                     FileHandle.standardError.write(Data("reportsite: failed with warnings (--strict)\n".utf8))
@@ -111,9 +111,12 @@ struct SiteOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             result.timings.append(("write", (ContinuousClock.now - writeStart).seconds))
-            if let stampKey {
+            if let stampKey, let contentDigest = result.contentDigest {
                 BuildStamp(
-                    key: stampKey, report: result.diagnostics.all.isEmpty ? "" : result.formattedDiagnostics(.text, pathPrefix: pathPrefix),
+                    key: stampKey,
+                    contentKey: BuildStamp.contentKey(
+                        contentDigest: contentDigest, options: options, generator: Self.generatorDigest, output: output),
+                    report: result.diagnostics.all.isEmpty ? "" : result.formattedDiagnostics(.text, pathPrefix: pathPrefix),
                     documentCount: result.documentCount, pageCount: result.files.count { $0.path.hasSuffix(".html") },
                     outputs: result.files.map { file in
                         let written = FileStat.of(output.appending(path: file.path).path(percentEncoded: false))
@@ -137,6 +140,23 @@ struct SiteOptions: ParsableArguments {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+
+extension SiteOptions {
+    /// The last build into `output`, when it is still current: first by
+    /// times (make's rule, a few stat calls), then by content (a fresh
+    /// checkout has new times on every file but may hold the same bytes).
+    func upToDate(output: URL, key: String, options: BuildOptions) -> BuildStamp? {
+        guard var stamp = BuildStamp.last(root: rootURL, output: output), stamp.outputsIntact(in: output) else { return nil }
+        if stamp.key == key { return stamp }
+        let contentKey = BuildStamp.contentKey(
+            contentDigest: Manifest.contentDigest(DiskFileSystem(root: rootURL)), options: options,
+            generator: Self.generatorDigest, output: output)
+        guard stamp.contentKey == contentKey else { return nil }
+        stamp.key = key  // next time the times match again
+        stamp.save(root: rootURL, output: output)
+        return stamp
+    }
+}
 
 extension SiteOptions {
     /// Which reportsite made a build: its executable's size and modification

@@ -139,6 +139,14 @@ import Testing
         #expect(again.status == 0)
         #expect(again.stderr.contains("Up to date: nothing in Content/ or Templates/ changed"), "\(again.stderr)")
 
+        // A fresh checkout: every file has a new time, but the same bytes.
+        let later = Date().addingTimeInterval(60)
+        for path in try DiskFileSystem(root: root).files(under: "Content") + DiskFileSystem(root: root).files(under: "Templates") {
+            try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: root.appending(path: path).path(percentEncoded: false))
+        }
+        let touched = try run(["build", "--root", rootPath])
+        #expect(touched.stderr.contains("Up to date"), "compared by content when the times differ: \(touched.stderr)")
+
         // Any change to an input, a missing output file, other options, or --force build again.
         let page = root.appending(path: "Content/pages/about.md")
         try Data((read(page) ?? "").replacing("This is a fixture.", with: "This is a changed fixture.").utf8).write(to: page)

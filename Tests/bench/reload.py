@@ -69,6 +69,17 @@ class WebSocket:
             if first & 0x0F == 8:
                 raise RuntimeError("server closed the socket")
 
+    def drain(self):
+        """Drops messages already sent (reloads from an earlier rebuild)."""
+        self.sock.settimeout(0.2)
+        try:
+            while True:
+                self.receive()
+        except (socket.timeout, TimeoutError):
+            pass
+        finally:
+            self.sock.settimeout(600)
+
     def send(self, text):
         payload = text.encode()
         mask = os.urandom(4)
@@ -99,14 +110,15 @@ def documents(folder, count):
 
 class Server:
     def __init__(self, command, ready_pattern):
-        self.process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.STDOUT if False else subprocess.DEVNULL, text=True)
+        # Hugo talks on stdout, reportsite on stderr: read both as one stream.
+        self.process = subprocess.Popen(command, stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True)
         self.lines = []
         self.ready = threading.Event()
         self.pattern = re.compile(ready_pattern)
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
-        for line in self.process.stderr:
+        for line in self.process.stdout:
             self.lines.append(line.rstrip("\n"))
             if self.pattern.search(line):
                 self.ready.set()
@@ -137,8 +149,10 @@ def measure_reportsite(binary, site, edits, port):
             raise RuntimeError("reportsite serve did not start")
         socket_ = WebSocket(port, "/__reportsite/live")
         times = []
+        quick = 0
         for path in documents(os.path.join(site, "Content"), edits):
             text = open(path, encoding="utf-8").read()
+            socket_.drain()
             mark = len(server.lines)
             started = save(path, text + f"\nEdited for the reload benchmark at {time.time()}.\n")
             while True:
@@ -149,9 +163,9 @@ def measure_reportsite(binary, site, edits, port):
                     raise RuntimeError(message.get("text"))
             times.append((time.perf_counter() - started) * 1000)
             server.wait_for(r"^Rebuilt ", mark)  # the full rebuild that follows
+            quick += any(line.startswith("Redrew ") for line in server.lines[mark:])
             save(path, text)
             server.wait_for(r"^Rebuilt ", len(server.lines))
-        quick = sum("Redrew " in line for line in server.lines)
         return times, quick
     finally:
         server.stop()
@@ -160,20 +174,17 @@ def measure_reportsite(binary, site, edits, port):
 def measure_hugo(site, edits, port):
     server = Server(["hugo", "server", "-s", site, "--port", str(port), "--bind", "127.0.0.1"], r"Web Server is available")
     try:
-        # Hugo prints to stdout; wait for it by polling the port.
-        deadline = time.time() + 1800
-        while time.time() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.5)
+        if not server.ready.wait(1800):
+            raise RuntimeError("hugo server did not start")
         socket_ = WebSocket(port, "/livereload")
-        socket_.send(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        # Hugo answers only the exact bytes '"command":"hello"' (no spaces).
+        socket_.send(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]},
+                                separators=(",", ":")))
         socket_.receive()  # hello
         times = []
         for path in documents(os.path.join(site, "content"), edits):
             text = open(path, encoding="utf-8").read()
+            socket_.drain()
             started = save(path, text + f"\nEdited for the reload benchmark at {time.time()}.\n")
             while json.loads(socket_.receive()).get("command") != "reload":
                 pass
@@ -196,15 +207,17 @@ def main():
     parser.add_argument("--edits", type=int, default=7)
     args = parser.parse_args()
 
-    rows = []
-    times, quick = measure_reportsite(args.reportsite, args.site, args.edits, 18000 + os.getpid() % 1000)
-    rows.append(("reportsite serve", times, f"{quick} of {len(times)} shown by redrawing the page; full rebuild follows"))
-    if args.hugo_site:
-        rows.append(("hugo server (fast render)", measure_hugo(args.hugo_site, args.edits, 19000 + os.getpid() % 1000), ""))
     print("| server | edits | save → reload ms, median | min | max | note |")
     print("|---|---|---|---|---|---|")
-    for name, times, note in rows:
-        print(f"| {name} | {len(times)} | {statistics.median(times):.0f} | {min(times):.0f} | {max(times):.0f} | {note} |")
+
+    def row(name, times, note=""):
+        print(f"| {name} | {len(times)} | {statistics.median(times):.0f} | {min(times):.0f} | {max(times):.0f} | {note} |",
+              flush=True)
+
+    times, quick = measure_reportsite(args.reportsite, args.site, args.edits, 18000 + os.getpid() % 1000)
+    row("reportsite serve", times, f"{quick} of {len(times)} shown by redrawing the page; full rebuild follows")
+    if args.hugo_site:
+        row("hugo server (fast render)", measure_hugo(args.hugo_site, args.edits, 19000 + os.getpid() % 1000))
 
 
 if __name__ == "__main__":

@@ -40,6 +40,8 @@ public struct BuildResult: Sendable {
     /// The resolved site and its templates, when the content loaded (the
     /// preview renders single pages with it between full builds).
     public var renderer: SiteRenderer?
+    /// SHA-256 over every input file (as in the manifest), when the build succeeded.
+    public var contentDigest: String?
     public var documentCount: Int { documents.count }
 
     public var succeeded: Bool { !diagnostics.hasErrors }

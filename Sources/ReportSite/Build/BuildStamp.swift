@@ -18,6 +18,8 @@ public struct BuildStamp: Sendable, Equatable {
     public static let folder = ".reportsite-cache"
 
     public var key: String
+    /// The same by content rather than times (see `contentKey`).
+    public var contentKey: String
     /// The problems that build reported (warnings), shown again when it is reused.
     public var report: String
     public var documentCount: Int
@@ -26,8 +28,9 @@ public struct BuildStamp: Sendable, Equatable {
     /// altered file), SHA-256 and page fingerprint (to reuse it next time).
     public var outputs: [PreviousOutput.Record]
 
-    public init(key: String, report: String, documentCount: Int, pageCount: Int, outputs: [PreviousOutput.Record]) {
+    public init(key: String, contentKey: String, report: String, documentCount: Int, pageCount: Int, outputs: [PreviousOutput.Record]) {
         self.key = key
+        self.contentKey = contentKey
         self.report = report
         self.documentCount = documentCount
         self.pageCount = pageCount
@@ -53,6 +56,16 @@ public struct BuildStamp: Sendable, Equatable {
         return IntegrityLock.sha256(Data(text.utf8))
     }
 
+    /// The key by content: every input's bytes instead of its time, and the
+    /// generator's bytes instead of its file's time. A fresh checkout (CI,
+    /// with the cache restored) has new times on everything and the same
+    /// content: this notices, at the cost of reading every input once.
+    public static func contentKey(contentDigest: String, options: BuildOptions, generator: String, output: URL) -> String {
+        let text = [generator, output.path(percentEncoded: false), options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
+            options.sourceDateEpoch ?? "", contentDigest].joined(separator: "\n")
+        return IntegrityLock.sha256(Data(text.utf8))
+    }
+
     static func url(root: URL, output: URL) -> URL {
         let name = "build-" + IntegrityLock.sha256(Data(output.path(percentEncoded: false).utf8)).prefix(16) + ".txt"
         return root.appending(path: folder).appending(path: name)
@@ -67,11 +80,17 @@ public struct BuildStamp: Sendable, Equatable {
     /// every file it wrote is still there with the same size.
     public static func fresh(root: URL, output: URL, key: String) -> BuildStamp? {
         guard let stamp = last(root: root, output: output), stamp.key == key else { return nil }
+        return stamp.outputsIntact(in: output) ? stamp : nil
+    }
+
+    /// Whether every file this build wrote into `output` is still there with the same size.
+    public func outputsIntact(in output: URL) -> Bool {
+        let stamp = self
         let base = output.path(percentEncoded: false).hasSuffix("/") ? output.path(percentEncoded: false) : output.path(percentEncoded: false) + "/"
         for file in stamp.outputs where FileStat.of(base + file.path)?.size != file.size {
-            return nil
+            return false
         }
-        return stamp
+        return true
     }
 
     /// Records a successful build into `output`.
@@ -84,7 +103,7 @@ public struct BuildStamp: Sendable, Equatable {
     // MARK: - A plain text format: quick to read back for 40,000 files
 
     var text: String {
-        var out = "reportsite build stamp 2\n\(key)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
+        var out = "reportsite build stamp 3\n\(key)\n\(contentKey)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
         out += report + "\n"
         for file in outputs {
             out += "\(file.size)\t\(file.modified)\t\(file.sha256)\t\(file.fingerprint ?? "-")\t\(file.path)\n"
@@ -94,14 +113,15 @@ public struct BuildStamp: Sendable, Equatable {
 
     init?(text data: Data) {
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 6, lines[0] == "reportsite build stamp 2", let documents = Int(lines[2]), let pages = Int(lines[3]),
-            let reportLines = Int(lines[4]), lines.count >= 5 + reportLines
+        guard lines.count >= 7, lines[0] == "reportsite build stamp 3", let documents = Int(lines[3]), let pages = Int(lines[4]),
+            let reportLines = Int(lines[5]), lines.count >= 6 + reportLines
         else { return nil }
         key = String(lines[1])
+        contentKey = String(lines[2])
         documentCount = documents
         pageCount = pages
-        report = lines[5..<(5 + reportLines)].joined(separator: "\n")
-        outputs = lines[(5 + reportLines)...].compactMap { line in
+        report = lines[6..<(6 + reportLines)].joined(separator: "\n")
+        outputs = lines[(6 + reportLines)...].compactMap { line in
             let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
             guard fields.count == 5, let size = Int(fields[0]), let modified = Int(fields[1]) else { return nil }
             return PreviousOutput.Record(

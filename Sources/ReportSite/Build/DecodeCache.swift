@@ -11,8 +11,8 @@ import Foundation
 ///
 /// In memory for the preview server; with a `folder`, also on disk
 /// (`.reportsite-cache/documents/`), so `build` runs and CI jobs that restore
-/// the folder reuse each other's work. Entries are binary property lists of
-/// the decoded `Document`: a stale or unreadable entry is simply decoded again.
+/// the folder reuse each other's work. Entries are the decoded `Document` in
+/// `CacheCoder`'s binary form: a stale or unreadable entry is simply decoded again.
 public final class DecodeCache: @unchecked Sendable {
     struct Entry: Codable {
         let key: String
@@ -81,7 +81,7 @@ public final class DecodeCache: @unchecked Sendable {
         guard reuse else { return nil }
         var entry = lock.withLock { entries[path] }
         if entry?.key != key, let url = entryURL(path), let data = try? Data(contentsOf: url) {
-            entry = try? JSONDecoder().decode(Entry.self, from: data)
+            entry = try? CacheCoder.decode(Entry.self, from: data)
         }
         guard let entry, entry.key == key, entry.links.allSatisfy({ resolve($0.key) == $0.value }) else { return nil }
         lock.withLock { entries[path] = entry }
@@ -94,9 +94,14 @@ public final class DecodeCache: @unchecked Sendable {
             lastDecoded.append(path)
         }
         guard let url = entryURL(path) else { return }
-        let encoder = JSONEncoder()
         // A cache that cannot be written only costs time on the next build.
-        if let data = try? encoder.encode(entry) { try? data.write(to: url, options: .atomic) }
+        // Not written atomically (temporary file and rename cost 4 % of a
+        // build): a torn entry fails to read back and is decoded again.
+        guard let data = try? CacheCoder.encode(entry) else { return }
+        if (try? data.write(to: url)) == nil {
+            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? data.write(to: url)
+        }
     }
 
     /// Starts a build: forgets files that no longer exist.
@@ -110,16 +115,27 @@ public final class DecodeCache: @unchecked Sendable {
 
     /// Removes entries on disk for files that no longer exist.
     func finish(paths: Set<String>) {
-        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path(percentEncoded: false))
-        else { return }
-        let kept = Set(paths.compactMap { entryURL($0)?.lastPathComponent })
-        for name in names where !kept.contains(name) {
-            try? FileManager.default.removeItem(at: folder.appending(path: name))
+        guard let folder else { return }
+        let fm = FileManager.default
+        let kept = Set(paths.compactMap { entryURL($0)?.path(percentEncoded: false) })
+        for sub in (try? fm.contentsOfDirectory(atPath: folder.path(percentEncoded: false))) ?? [] {
+            let subfolder = folder.appending(path: sub)
+            guard let names = try? fm.contentsOfDirectory(atPath: subfolder.path(percentEncoded: false)) else {
+                try? fm.removeItem(at: subfolder)  // an entry from an older layout
+                continue
+            }
+            for name in names where !kept.contains(subfolder.appending(path: name).path(percentEncoded: false)) {
+                try? fm.removeItem(at: subfolder.appending(path: name))
+            }
         }
     }
 
     private func entryURL(_ path: String) -> URL? {
-        folder?.appending(path: IntegrityLock.sha256(Data(path.utf8)).prefix(32) + ".json")
+        // Spread over 256 folders: one folder of 10,000 files serialises the writers.
+        folder.map { folder in
+            let name = IntegrityLock.sha256(Data(path.utf8)).prefix(32)
+            return folder.appending(path: String(name.prefix(2))).appending(path: name + ".bin")
+        }
     }
 }
 

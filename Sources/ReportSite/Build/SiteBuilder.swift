@@ -46,14 +46,12 @@ public enum SiteBuilder {
         clock.lap("links", into: &result)
         guard !result.diagnostics.hasErrors else { return result }
 
-        let inputs = ((try? fileSystem.files(under: ContentLoader.contentFolder)) ?? [])
-            + ((try? fileSystem.files(under: TemplateLibrary.folder)) ?? [])
         // Every file's digest, once: the manifest lists them and the writer
         // uses them to keep unchanged files.
         let digests = ParallelMap.map(files) { $0.sha256 ?? IntegrityLock.sha256($0.data) }
         for index in files.indices { files[index].sha256 = digests[index] }
-        let inputData = inputs.compactMap { path in (try? fileSystem.read(path)).map { (path, $0) } }
-        files.append(Manifest.render(files: files, inputs: inputData, sourceDateEpoch: options.sourceDateEpoch))
+        result.contentDigest = Manifest.contentDigest(fileSystem)
+        files.append(Manifest.render(files: files, contentDigest: result.contentDigest!, sourceDateEpoch: options.sourceDateEpoch))
         clock.lap("manifest", into: &result)
         result.files = files.sorted { $0.path < $1.path }
         return result

@@ -16,11 +16,10 @@ struct LinkChecker {
         self.graph = graph
         self.files = files
         self.templateSources = templateSources
-        var ids: [String: Set<String>] = [:]
-        for file in files where file.path.hasSuffix(".html") {
-            ids[file.path] = Set(HTMLScan.attributeValues("id", in: file.contents()))
-        }
-        self.ids = ids
+        // Every page's ids, scanned on every core.
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let scanned = ParallelMap.map(pages) { Set(HTMLScan.attributeValues("id", in: $0.contents())) }
+        self.ids = Dictionary(zip(pages.map(\.path), scanned), uniquingKeysWith: { a, _ in a })
         paths = Set(files.map(\.path))
     }
 
@@ -53,15 +52,24 @@ struct LinkChecker {
             siteLinks.insert(graph.href(link.url))
         }
 
-        var reported: Set<String> = []
-        for file in files where file.path.hasSuffix(".html") {
+        // Links the templates wrote (everything not explained above): found on
+        // every core, reported once each, in page order.
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let (known, explainedHrefs) = (siteLinks, explained)
+        let found = ParallelMap.map(pages) { file -> [(href: String, message: String, note: String?)] in
             let data = file.contents()
             let hrefs = HTMLScan.attributeValues("href", in: data) + HTMLScan.attributeValues("src", in: data)
-            for href in hrefs where !LinkTarget.isExternal(href) && !siteLinks.contains(href)
-                && !(explained[file.path]?.contains(href) ?? false)
-            {
-                guard let problem = problem(with: href, on: file.path), reported.insert(href).inserted else { continue }
-                let (template, position) = whereTemplateWrites(href, fallback: file.template)
+            return hrefs.compactMap { href in
+                guard !LinkTarget.isExternal(href), !known.contains(href), !(explainedHrefs[file.path]?.contains(href) ?? false),
+                    let problem = problem(with: href, on: file.path)
+                else { return nil }
+                return (href, problem.message, problem.note)
+            }
+        }
+        var reported: Set<String> = []
+        for (file, problems) in zip(pages, found) {
+            for problem in problems where reported.insert(problem.href).inserted {
+                let (template, position) = whereTemplateWrites(problem.href, fallback: file.template)
                 diagnostics.append(.error(template, position, "a template link on \(file.path) is broken: \(problem.message)",
                     note: problem.note))
             }
@@ -172,7 +180,7 @@ enum HTMLScan {
     }
 
     static func unescape(_ value: String) -> String {
-        guard value.contains("&") else { return value }
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
         return value.replacing("&quot;", with: "\"").replacing("&#39;", with: "'").replacing("&lt;", with: "<")
             .replacing("&gt;", with: ">").replacing("&amp;", with: "&")
     }

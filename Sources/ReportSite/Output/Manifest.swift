@@ -2,7 +2,7 @@ import Foundation
 
 /// `/manifest.json`: every output file with its SHA-256, and what the build
 /// was made from, so anyone can verify a published copy of the site.
-enum Manifest {
+public enum Manifest {
     struct Inputs: Encodable {
         /// SHA-256 over every input file's path and SHA-256, in path order.
         let contentDigest: String
@@ -22,12 +22,20 @@ enum Manifest {
         let files: [File]
     }
 
-    static func render(files: [OutputFile], inputs: [(path: String, data: Data)], sourceDateEpoch: String?) -> OutputFile {
-        let digestSource = inputs.sorted { $0.path < $1.path }
-            .map { "\($0.path)\u{0}\(IntegrityLock.sha256($0.data))\n" }.joined()
+    /// SHA-256 over every input's path and SHA-256, in path order.
+    public static func contentDigest(_ fileSystem: FileSystem) -> String {
+        let paths = ((try? fileSystem.files(under: ContentLoader.contentFolder)) ?? [])
+            + ((try? fileSystem.files(under: TemplateLibrary.folder)) ?? [])
+        let digests = ParallelMap.map(paths) { path in (try? fileSystem.read(path)).map(IntegrityLock.sha256) }
+        let lines = zip(paths, digests).compactMap { path, digest in digest.map { (path, $0) } }
+            .sorted { $0.0 < $1.0 }.map { "\($0.0)\u{0}\($0.1)\n" }.joined()
+        return IntegrityLock.sha256(Data(lines.utf8))
+    }
+
+    static func render(files: [OutputFile], contentDigest: String, sourceDateEpoch: String?) -> OutputFile {
         let body = Body(
             generator: "reportsite",
-            inputs: Inputs(contentDigest: IntegrityLock.sha256(Data(digestSource.utf8)), sourceDateEpoch: sourceDateEpoch),
+            inputs: Inputs(contentDigest: contentDigest, sourceDateEpoch: sourceDateEpoch),
             files: files.sorted { $0.path < $1.path }.map {
                 File(path: $0.path, sha256: $0.sha256 ?? IntegrityLock.sha256($0.data), bytes: $0.byteCount)
             })
