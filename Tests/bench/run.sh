@@ -148,7 +148,9 @@ for n in "${SIZES[@]}"; do
   sync
   for ((run = 1; run <= RUNS; run++)); do
     mkdir "$OUT/reportsite-$n-$run" "$OUT/hugo-$n-$run"
-    timed reportsite "$n" "$run" "$REPORTSITE" build --quiet --root "$rs" --output "$OUT/reportsite-$n-$run"
+    # --force: a clean build, not reading the decode cache an earlier run left
+    # in the site folder (it still writes one, as any first build does).
+    timed reportsite "$n" "$run" "$REPORTSITE" build --force --quiet --root "$rs" --output "$OUT/reportsite-$n-$run"
     timed hugo "$n" "$run" hugo --quiet -s "$hg" -d "$OUT/hugo-$n-$run"
     timed cmark-gfm "$n" "$run" cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist "$pl/all.md"
   done
@@ -157,6 +159,17 @@ for n in "${SIZES[@]}"; do
   for ((run = 1; run <= RUNS; run++)); do
     timed reportsite-rebuild "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$OUT/reportsite-$n-1"
     log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-rebuild.$n.$run" | tail -1)"
+  done
+  # One document's body changed, built into the same folder: decoded
+  # documents come from the cache and unchanged pages are reused.
+  mapfile -t changed < <(find "$rs/Content/reports" -name '*.md' | sort | head -n "$RUNS")
+  for ((run = 1; run <= RUNS; run++)); do
+    doc=${changed[$((run - 1))]}
+    cp "$doc" "$OUT/original.md"
+    printf '\nA sentence added for the benchmark.\n' >>"$doc"
+    timed reportsite-change "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$OUT/reportsite-$n-1"
+    log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-change.$n.$run" | tail -1)"
+    cp "$OUT/original.md" "$doc"
   done
   pages=$(find "$OUT/reportsite-$n-1" -name '*.html' | wc -l)
   hpages=$(find "$OUT/hugo-$n-1" -name '*.html' | wc -l)
@@ -223,11 +236,12 @@ print()
 print("| tool | N | wall s (median) | ms/page | peak RSS MiB | ratio to cmark-gfm |")
 print("|---|---:|---:|---:|---:|---:|")
 names = {"reportsite": "reportsite build", "reportsite-rebuild": "reportsite build, no change (same output folder)",
+         "reportsite-change": "reportsite build, one document changed (same output folder)",
          "hugo": "Hugo", "cmark-gfm": "cmark-gfm CLI (all.md)"}
 for n in sorted({n for _, n in rows}):
     base = rows.get(("cmark-gfm", n))
     base_med = statistics.median(w for w, _, _ in base) if base else None
-    for tool in ("reportsite", "reportsite-rebuild", "hugo", "cmark-gfm"):
+    for tool in ("reportsite", "reportsite-rebuild", "reportsite-change", "hugo", "cmark-gfm"):
         runs = rows.get((tool, n))
         if not runs:
             continue
@@ -241,11 +255,12 @@ print()
 for n in sorted(pages):
     print(f"- N={n:,}: reportsite wrote {pages[n][0]:,} HTML files, Hugo {pages[n][1]:,}.")
 for n in sorted({n for _, n in rows}):
-    for run in range(1, len(rows.get(("reportsite-rebuild", n), [])) + 1):
-        path = os.path.join(out, f"stderr.reportsite-rebuild.{n}.{run}")
-        line = [l for l in open(path) if re.search(r" in [0-9.]+ s", l)] if os.path.exists(path) else []
-        if line:
-            print(f"- reportsite's own step timings, N={n:,}, rebuild {run}: `{line[-1].strip()}`")
+    for kind, label in (("reportsite-rebuild", "no-change rebuild"), ("reportsite-change", "one-document change")):
+        for run in range(1, len(rows.get((kind, n), [])) + 1):
+            path = os.path.join(out, f"stderr.{kind}.{n}.{run}")
+            line = [l for l in open(path) if re.search(r" in [0-9.]+ s", l)] if os.path.exists(path) else []
+            if line:
+                print(f"- reportsite's own step timings, N={n:,}, {label} {run}: `{line[-1].strip()}`")
 if loads:
     print(f"- 1-minute load average after each run: {min(loads):.2f} to {max(loads):.2f} "
           f"({sh('nproc')} CPUs; above that, something else was running)")

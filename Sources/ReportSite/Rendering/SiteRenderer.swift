@@ -20,6 +20,11 @@ private final class LazyDigest: @unchecked Sendable {
     }
 }
 
+/// A page context made when the page is rendered.
+private struct LazyContext: @unchecked Sendable {
+    let make: () -> Any
+}
+
 /// A page to render. Its context is a tree of immutable value types that the
 /// compiler cannot see are Sendable through `Any`.
 private struct UncheckedPage: @unchecked Sendable {
@@ -52,12 +57,14 @@ public struct SiteRenderer: Sendable {
         }
         for document in graph.documents {
             let path = String(SiteGraph.path(of: document).dropFirst())
-            pages.append((path + "index.html", template(for: document), context(for: document)))
+            // A document's pages are most of the site: their contexts are
+            // made on the rendering threads, not here one by one.
+            pages.append((path + "index.html", template(for: document), LazyContext { context(for: document) }))
             guard document.kind.isListed else { continue }
-            pages.append((path + "history/index.html", "history", HistoryContext(document, graph: graph)))
+            pages.append((path + "history/index.html", "history", LazyContext { HistoryContext(document, graph: graph) }))
             for version in document.versions {
                 pages.append((path + "v\(version.number)/index.html", template(for: document),
-                    context(for: version.document, current: document, version: version)))
+                    LazyContext { context(for: version.document, current: document, version: version) }))
             }
             for moved in document.metadata?.movedFrom ?? [] {
                 let target = SiteGraph.path(of: document)
@@ -81,7 +88,8 @@ public struct SiteRenderer: Sendable {
         let chartSalt = LazyDigest { charts.salt() }
         let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page -> OutputFile? in
             let recorder = salt.map { PageFingerprint(path: page.path, template: page.template, salt: $0) }
-            let tree = MustacheValue.convert(page.context, fingerprint: recorder)
+            let context = (page.context as? LazyContext)?.make() ?? page.context
+            let tree = MustacheValue.convert(context, fingerprint: recorder)
             let fingerprint = recorder?.finish(chartSalt: chartSalt.value)
             if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
                 return reused
