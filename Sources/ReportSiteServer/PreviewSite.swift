@@ -31,6 +31,10 @@ public actor PreviewSite {
     /// Formatted problems of the newest build, when it failed.
     public private(set) var problems: String?
     private var listeners: [UUID: AsyncStream<Event>.Continuation] = [:]
+    /// Full builds started so far, and the pages quickly redrawn since each
+    /// began: a build that started before an edit must not hide it.
+    private var buildsStarted = 0
+    private var redrawn: [String: (page: OutputFile, during: Int)] = [:]
 
     public init(fileSystem: FileSystem, options: BuildOptions) {
         self.fileSystem = fileSystem
@@ -47,7 +51,11 @@ public actor PreviewSite {
         var options = self.options
         options.previous = lastGood.map { PreviousOutput(files: $0.files) }
         let fileSystem = self.fileSystem
+        buildsStarted += 1
+        let build = buildsStarted
         let result = await Task.detached { SiteBuilder.build(fileSystem, options: options) }.value
+        // Pages redrawn while this build ran are newer than what it read.
+        redrawn = redrawn.filter { $0.value.during >= build }
         if result.succeeded {
             // Data files (search index, manifest, feeds) change with every
             // edit but are not what an open page shows: they alone reload nothing.
@@ -56,6 +64,7 @@ public actor PreviewSite {
                     !file.path.hasSuffix(".json") && !file.path.hasSuffix(".xml") && files[file.path]?.data != file.data
                 }
             files = Dictionary(result.files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            for (path, newer) in redrawn { files[path] = newer.page }
             lastGood = result
             problems = nil
             if changed {
@@ -88,7 +97,10 @@ public actor PreviewSite {
             guard let (page, _) = QuickRender.page(at: path, in: fileSystem, after: lastGood) else { return nil }
             pages.append(page)
         }
-        for page in pages { files[page.path] = page }
+        for page in pages {
+            files[page.path] = page
+            redrawn[page.path] = (page, buildsStarted)
+        }
         generation += 1
         broadcast(.reload(generation: generation))
         return pages.map(\.path)
