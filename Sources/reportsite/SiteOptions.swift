@@ -79,11 +79,26 @@ struct SiteOptions: ParsableArguments {
         buildOptions.cache = DecodeCache(
             folder: rootURL.appending(path: BuildStamp.folder).appending(path: "documents"), generator: generator,
             reuse: !force)
+        // Files stream into a staging folder as they are made; it replaces
+        // the output folder only if the whole build succeeds.
+        var staged: (folder: StagedDirectory, sink: StagingSink)?
         if let output {
             buildOptions.fingerprintPages = true
             if !force, let stamp = BuildStamp.last(root: rootURL, output: output) {
                 buildOptions.previous = PreviousOutput(folder: output, records: stamp.outputs)
             }
+            let folder = StagedDirectory(destination: output)
+            if let refusal = folder.refusal(siteRoot: rootURL) {
+                FileHandle.standardError.write(Data("reportsite: error: \(refusal)\n".utf8))
+                throw ExitCode(2)
+            }
+            do {
+                staged = (folder, try folder.begin(previous: buildOptions.previous))
+            } catch {
+                FileHandle.standardError.write(Data("reportsite: error: could not write beside \(output.path(percentEncoded: false)): \(error.localizedDescription)\n".utf8))
+                throw ExitCode(2)
+            }
+            buildOptions.sink = staged?.sink
         }
         var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: buildOptions)
         if !result.diagnostics.all.isEmpty {
@@ -95,17 +110,13 @@ struct SiteOptions: ParsableArguments {
         if errors > 0 || (strict && warnings > 0) {
             let what = errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : "\(warnings) warning\(warnings == 1 ? "" : "s") (--strict)"
             FileHandle.standardError.write(Data("reportsite: failed with \(what); \(output == nil ? "nothing checked further" : "Output/ was not changed")\n".utf8))
+            staged?.folder.abandon()
             throw ExitCode(1)
         }
-        if let output {
+        if let output, let staged {
             let writeStart = ContinuousClock.now
-            let staged = StagedDirectory(destination: output)
-            if let refusal = staged.refusal(siteRoot: rootURL) {
-                FileHandle.standardError.write(Data("reportsite: error: \(refusal)\n".utf8))
-                throw ExitCode(2)
-            }
             do {
-                try staged.publish(result.files, previous: buildOptions.previous)
+                try staged.folder.commit(result.files, sink: staged.sink)
             } catch {
                 FileHandle.standardError.write(Data("reportsite: error: could not write \(output.path(percentEncoded: false)): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)

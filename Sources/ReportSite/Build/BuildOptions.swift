@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var fingerprintPages: Bool = false
     /// The last build's files: pages with the same fingerprint are reused.
     public var previous: PreviousOutput?
+    /// Where files go as soon as they are made (`build`); nil keeps them in
+    /// the result (`check`, tests, the preview).
+    public var sink: StagingSink?
     /// Which generator builds: part of every fingerprint.
     public var generator: String = ""
 

@@ -31,14 +31,17 @@ public enum SiteBuilder {
             : nil
         let renderer = SiteRenderer(graph: graph, templates: templates)
         result.renderer = renderer
+        // With a sink, each file is written as soon as it is made, and only
+        // its path, digest and size stay in memory.
+        let store: ([OutputFile]) -> [OutputFile] = { files in options.sink?.store(files) ?? files }
         var files = renderer.renderPages(
-            into: &result.diagnostics, salt: salt, previous: options.previous)
-        files += Assets.collect(from: fileSystem, into: &result.diagnostics)
+            into: &result.diagnostics, salt: salt, previous: options.previous, sink: options.sink)
+        files += store(Assets.collect(from: fileSystem, into: &result.diagnostics))
         clock.lap("render", into: &result)
-        files += [Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph)
-        files += OpenData.render(graph) + TrendData.render(graph)
+        files += store([Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph))
+        files += store(OpenData.render(graph) + TrendData.render(graph))
         clock.lap("data", into: &result)
-        files.append(SearchIndex.render(graph))
+        files += store([SearchIndex.render(graph)])
         clock.lap("search", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 
@@ -51,7 +54,7 @@ public enum SiteBuilder {
         let digests = ParallelMap.map(files) { $0.sha256 ?? IntegrityLock.sha256($0.data) }
         for index in files.indices { files[index].sha256 = digests[index] }
         result.contentDigest = Manifest.contentDigest(fileSystem)
-        files.append(Manifest.render(files: files, contentDigest: result.contentDigest!, sourceDateEpoch: options.sourceDateEpoch))
+        files += store([Manifest.render(files: files, contentDigest: result.contentDigest!, sourceDateEpoch: options.sourceDateEpoch)])
         clock.lap("manifest", into: &result)
         result.files = files.sorted { $0.path < $1.path }
         return result

@@ -14,6 +14,8 @@ public struct OutputFile: Sendable {
     public var sha256: String?
     /// The previous build's copy of this file, when it is reused unread.
     public var reusedFrom: URL?
+    /// Where the bytes went when they were streamed to the staging folder.
+    public var storedAt: URL?
     public var byteCount: Int
 
     public init(path: String, data: Data, template: String? = nil, fingerprint: String? = nil) {
@@ -35,9 +37,9 @@ public struct OutputFile: Sendable {
         self.byteCount = byteCount
     }
 
-    /// The bytes, read from the previous build when reused.
+    /// The bytes, read back from disk when they are not held.
     public func contents() -> Data {
-        guard let reusedFrom else { return data }
-        return (try? Data(contentsOf: reusedFrom)) ?? Data()
+        guard let url = storedAt ?? reusedFrom else { return data }
+        return (try? Data(contentsOf: url)) ?? Data()
     }
 }

@@ -1,11 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Writes a build into a staging folder beside the output folder and swaps
 /// it in only when every file is written, so a failed or interrupted build
 /// leaves the previous Output/ as it was.
@@ -36,55 +30,43 @@ public struct StagedDirectory {
         return "\(destinationPath) is not empty and was not written by reportsite (it has no manifest.json); refusing to replace it"
     }
 
-    /// Writes `files` into the staging folder, then swaps it for the destination.
-    /// A file the previous build already wrote with the same bytes is hard-linked
-    /// from the current output instead of written again: the swap stays atomic,
-    /// and an unchanged site costs links, not 400 MB of writes.
-    public func publish(_ files: [OutputFile], previous: PreviousOutput? = nil) throws {
+    /// Starts writing a build: an empty staging folder, and the sink that
+    /// puts each file there as soon as it is made.
+    public func begin(previous: PreviousOutput? = nil) throws -> StagingSink {
         let fm = FileManager.default
         try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        return StagingSink(folder: staging, previous: previous)
+    }
+
+    /// Stores the files the build still holds, then swaps the staging folder
+    /// in for the destination. On any failure the staging folder is removed
+    /// and the destination is left as it was.
+    public func commit(_ files: [OutputFile], sink: StagingSink) throws {
         do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            // Folders first (each once), then the files on every core.
-            let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-            // Parents sort before their children; mkdir(2) directly, since
-            // FileManager's createDirectory cost 6 % of a 10,000-document build.
-            let stagingPath = staging.path(percentEncoded: false)
-            var made: Set<String> = []
-            for folder in folders {
-                var partial = ""
-                for part in folder.split(separator: "/") {
-                    partial += (partial.isEmpty ? "" : "/") + part
-                    guard made.insert(partial).inserted else { continue }
-                    if mkdir(stagingPath + "/" + partial, 0o755) != 0, errno != EEXIST {
-                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "could not create \(partial): \(String(cString: strerror(errno)))"])
-                    }
-                }
-            }
-            let staging = self.staging
-            let failures = ParallelMap.map(files) { file -> String? in
-                do {
-                    let target = staging.appending(path: file.path)
-                    if let earlier = file.reusedFrom ?? previous?.identical(file),
-                        link(earlier.path(percentEncoded: false), target.path(percentEncoded: false)) == 0
-                    {
-                        return nil
-                    }
-                    try file.contents().write(to: target)
-                    return nil
-                } catch {
-                    return "\(file.path): \(error.localizedDescription)"
-                }
-            }
-            if let failure = failures.compactMap({ $0 }).first {
+            _ = sink.store(files.filter { $0.storedAt == nil })
+            if let failure = sink.failure {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
             }
             try keepDotfiles()
             try swap()
         } catch {
-            try? fm.removeItem(at: staging)
+            abandon()
             throw error
         }
+    }
+
+    /// Drops the staging folder of a build that failed.
+    public func abandon() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Writes `files` into the staging folder, then swaps it for the destination.
+    /// A file the previous build already wrote with the same bytes is hard-linked
+    /// from the current output instead of written again: the swap stays atomic,
+    /// and an unchanged site costs links, not 400 MB of writes.
+    public func publish(_ files: [OutputFile], previous: PreviousOutput? = nil) throws {
+        try commit(files, sink: try begin(previous: previous))
     }
 
     /// Top-level dotfiles the build did not write (`.git` of a Pages

@@ -48,7 +48,8 @@ public struct SiteRenderer: Sendable {
     /// `salt` (what every page depends on besides its context: the templates,
     /// the generator) turns on fingerprints; `previous` offers pages to reuse.
     public func renderPages(
-        into diagnostics: inout DiagnosticBag, salt: String? = nil, previous: PreviousOutput? = nil
+        into diagnostics: inout DiagnosticBag, salt: String? = nil, previous: PreviousOutput? = nil,
+        sink: StagingSink? = nil
     ) -> [OutputFile] {
         var pages: [(path: String, template: String, context: Any)] = []
         pages.append(("index.html", "home", homeContext()))
@@ -92,10 +93,11 @@ public struct SiteRenderer: Sendable {
             let tree = MustacheValue.convert(context, fingerprint: recorder)
             let fingerprint = recorder?.finish(chartSalt: chartSalt.value)
             if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
-                return reused
+                return sink?.store(reused) ?? reused
             }
             return templates.render(page.template, tree).map { html in
-                OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template, fingerprint: fingerprint)
+                let file = OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template, fingerprint: fingerprint)
+                return sink?.store(file) ?? file
             }
         }
         var files: [OutputFile] = []

@@ -1,0 +1,78 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Takes each file of a build as soon as it is made and puts it in the
+/// staging folder, so pages are written while others are still rendering
+/// and the build never holds the whole site in memory. The file handed back
+/// keeps its path, digest and size; its bytes are read back from the
+/// staging folder when the link check wants them.
+///
+/// A file the previous build wrote with the same bytes is hard-linked from
+/// the current output instead (see `PreviousOutput`). Nothing is published
+/// until `StagedDirectory` swaps the folder in, so a failed build still
+/// leaves the output as it was.
+public final class StagingSink: @unchecked Sendable {
+    public let folder: URL
+    let previous: PreviousOutput?
+    private let lock = NSLock()
+    private var madeFolders: Set<String> = [""]
+    private var failures: [String] = []
+
+    public init(folder: URL, previous: PreviousOutput?) {
+        self.folder = folder
+        self.previous = previous
+    }
+
+    /// The first file that could not be written, if any.
+    public var failure: String? { lock.withLock { failures.sorted().first } }
+
+    /// Stores `file` and returns it without its bytes.
+    func store(_ file: OutputFile) -> OutputFile {
+        var stored = file
+        stored.sha256 = file.sha256 ?? IntegrityLock.sha256(file.data)
+        let target = folder.appending(path: file.path).path(percentEncoded: false)
+        do {
+            try makeParent(of: file.path)
+            let earlier = file.reusedFrom ?? previous?.identical(stored)
+            if earlier == nil || link(earlier!.path(percentEncoded: false), target) != 0 {
+                try file.contents().write(to: URL(filePath: target))
+            }
+        } catch {
+            lock.withLock { failures.append("\(file.path): \(error.localizedDescription)") }
+            return file
+        }
+        stored.data = Data()
+        stored.storedAt = URL(filePath: target)
+        return stored
+    }
+
+    func store(_ files: [OutputFile]) -> [OutputFile] {
+        ParallelMap.map(files) { self.store($0) }
+    }
+
+    /// mkdir(2) for each missing parent, once per build (FileManager's
+    /// createDirectory costs a great deal more).
+    private func makeParent(of path: String) throws {
+        let parts = path.split(separator: "/").dropLast()
+        // Under the lock, so no thread writes into a folder another has
+        // claimed but not yet made.
+        try lock.withLock {
+            var partial = ""
+            for part in parts {
+                partial += (partial.isEmpty ? "" : "/") + part
+                guard madeFolders.insert(partial).inserted else { continue }
+                let full = folder.path(percentEncoded: false) + "/" + partial
+                if mkdir(full, 0o755) != 0, errno != EEXIST {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [
+                        NSLocalizedDescriptionKey: "could not create \(partial): \(String(cString: strerror(errno)))",
+                    ])
+                }
+            }
+        }
+    }
+}
