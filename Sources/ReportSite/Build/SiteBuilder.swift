@@ -1,8 +1,10 @@
 import Foundation
 
 /// The build, as a recipe of named, timed steps:
-/// load → templates → resolve → render → check links. Writing is the caller's last step
-/// (`StagedDirectory`), so `check` runs the same recipe and writes nothing.
+/// load → templates → resolve → render → data → search → check links → manifest.
+/// With a sink (`build`), files stream into a staging folder as they are made
+/// and the caller swaps it in (`StagedDirectory`); without one (`check`, the
+/// preview, tests) they stay in the result. Either way the recipe is the same.
 public enum SiteBuilder {
     public static func build(_ fileSystem: FileSystem, options: BuildOptions = BuildOptions()) -> BuildResult {
         var result = BuildResult(diagnostics: DiagnosticBag(), sources: [:], files: [], timings: [])
@@ -26,6 +28,7 @@ public enum SiteBuilder {
         let errorsBeforeRender = result.diagnostics.errorCount
         let templateSources = result.sources.filter { $0.key.hasPrefix(TemplateLibrary.folder + "/") }
             .sorted { $0.key < $1.key }.map(\.value)
+        // What every page depends on besides its context: the templates and the generator.
         let salt = options.fingerprintPages || options.previous != nil
             ? IntegrityLock.sha256(Data(([options.generator] + templateSources.flatMap { [$0.path, $0.text] }).joined(separator: "\u{0}").utf8))
             : nil
