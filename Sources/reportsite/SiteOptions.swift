@@ -56,10 +56,11 @@ struct SiteOptions: ParsableArguments {
             baseURL: baseURL, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
         let start = ContinuousClock.now
         var stampKey: String?
+        var inputs: [PreviousOutput.Record]?
         if let output {
             let key = BuildStamp.key(root: rootURL, options: options, generator: Self.generatorIdentity, output: output)
             stampKey = key
-            if !force, let stamp = upToDate(output: output, key: key, options: options) {
+            if !force, let stamp = upToDate(output: output, key: key, options: options, inputs: &inputs) {
                 if !stamp.report.isEmpty { FileHandle.standardError.write(Data((stamp.report + "\n").utf8)) }
                 if strict, !stamp.report.isEmpty {
                     FileHandle.standardError.write(Data("reportsite: failed with warnings (--strict)\n".utf8))
@@ -100,6 +101,12 @@ struct SiteOptions: ParsableArguments {
             }
             buildOptions.sink = staged?.sink
         }
+        if let output {
+            // Every input's digest, hashing only files changed since the last build.
+            let known = inputs ?? (force ? [] : BuildStamp.last(root: rootURL, output: output)?.inputs ?? [])
+            inputs = inputs ?? InputDigests.of(root: rootURL, known: known)
+            buildOptions.contentDigest = InputDigests.contentDigest(inputs!)
+        }
         var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: buildOptions)
         if !result.diagnostics.all.isEmpty {
             let report = Data((result.formattedDiagnostics(format, pathPrefix: pathPrefix) + "\n").utf8)
@@ -134,7 +141,8 @@ struct SiteOptions: ParsableArguments {
                         return PreviousOutput.Record(
                             path: file.path, size: written?.size ?? -1, modified: written?.modified ?? 0,
                             sha256: file.sha256 ?? "", fingerprint: file.fingerprint)
-                    }
+                    },
+                    inputs: inputs ?? []
                 ).save(root: rootURL, output: output)
             }
         }
@@ -156,14 +164,17 @@ extension SiteOptions {
     /// The last build into `output`, when it is still current: first by
     /// times (make's rule, a few stat calls), then by content (a fresh
     /// checkout has new times on every file but may hold the same bytes).
-    func upToDate(output: URL, key: String, options: BuildOptions) -> BuildStamp? {
+    /// `inputs` receives every input's digest when they had to be worked out.
+    func upToDate(output: URL, key: String, options: BuildOptions, inputs: inout [PreviousOutput.Record]?) -> BuildStamp? {
         guard var stamp = BuildStamp.last(root: rootURL, output: output), stamp.outputsIntact(in: output) else { return nil }
         if stamp.key == key { return stamp }
+        let digests = InputDigests.of(root: rootURL, known: stamp.inputs)
+        inputs = digests
         let contentKey = BuildStamp.contentKey(
-            contentDigest: Manifest.contentDigest(DiskFileSystem(root: rootURL)), options: options,
-            generator: Self.generatorDigest, output: output)
+            contentDigest: InputDigests.contentDigest(digests), options: options, generator: Self.generatorDigest, output: output)
         guard stamp.contentKey == contentKey else { return nil }
         stamp.key = key  // next time the times match again
+        stamp.inputs = digests
         stamp.save(root: rootURL, output: output)
         return stamp
     }

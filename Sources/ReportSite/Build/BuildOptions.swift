@@ -18,6 +18,9 @@ public struct BuildOptions: Sendable {
     /// Where files go as soon as they are made (`build`); nil keeps them in
     /// the result (`check`, tests, the preview).
     public var sink: StagingSink?
+    /// The inputs' content digest when the caller already knows it (`build`
+    /// keeps every input's SHA-256 between runs); nil reads and hashes them.
+    public var contentDigest: String?
     /// Which generator builds: part of every fingerprint.
     public var generator: String = ""
 

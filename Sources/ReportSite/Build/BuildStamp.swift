@@ -27,8 +27,15 @@ public struct BuildStamp: Sendable, Equatable {
     /// Every output file as written: size and time (to notice a deleted or
     /// altered file), SHA-256 and page fingerprint (to reuse it next time).
     public var outputs: [PreviousOutput.Record]
+    /// Every input file with its size, time and SHA-256, so the next build
+    /// hashes only the files whose size or time changed (as git's index does).
+    public var inputs: [PreviousOutput.Record] = []
 
-    public init(key: String, contentKey: String, report: String, documentCount: Int, pageCount: Int, outputs: [PreviousOutput.Record]) {
+    public init(
+        key: String, contentKey: String, report: String, documentCount: Int, pageCount: Int, outputs: [PreviousOutput.Record],
+        inputs: [PreviousOutput.Record] = []
+    ) {
+        self.inputs = inputs
         self.key = key
         self.contentKey = contentKey
         self.report = report
@@ -103,17 +110,20 @@ public struct BuildStamp: Sendable, Equatable {
     // MARK: - A plain text format: quick to read back for 40,000 files
 
     var text: String {
-        var out = "reportsite build stamp 3\n\(key)\n\(contentKey)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
+        var out = "reportsite build stamp 4\n\(key)\n\(contentKey)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
         out += report + "\n"
         for file in outputs {
             out += "\(file.size)\t\(file.modified)\t\(file.sha256)\t\(file.fingerprint ?? "-")\t\(file.path)\n"
+        }
+        for file in inputs {
+            out += "\(file.size)\t\(file.modified)\t\(file.sha256)\tinput\t\(file.path)\n"
         }
         return out
     }
 
     init?(text data: Data) {
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 7, lines[0] == "reportsite build stamp 3", let documents = Int(lines[3]), let pages = Int(lines[4]),
+        guard lines.count >= 7, lines[0] == "reportsite build stamp 4", let documents = Int(lines[3]), let pages = Int(lines[4]),
             let reportLines = Int(lines[5]), lines.count >= 6 + reportLines
         else { return nil }
         key = String(lines[1])
@@ -121,13 +131,44 @@ public struct BuildStamp: Sendable, Equatable {
         documentCount = documents
         pageCount = pages
         report = lines[6..<(6 + reportLines)].joined(separator: "\n")
-        outputs = lines[(6 + reportLines)...].compactMap { line in
+        var outputs: [PreviousOutput.Record] = []
+        var inputs: [PreviousOutput.Record] = []
+        for line in lines[(6 + reportLines)...] {
             let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, let size = Int(fields[0]), let modified = Int(fields[1]) else { return nil }
-            return PreviousOutput.Record(
+            guard fields.count == 5, let size = Int(fields[0]), let modified = Int(fields[1]) else { continue }
+            let record = PreviousOutput.Record(
                 path: String(fields[4]), size: size, modified: modified, sha256: String(fields[2]),
-                fingerprint: fields[3] == "-" ? nil : String(fields[3]))
+                fingerprint: fields[3] == "-" || fields[3] == "input" ? nil : String(fields[3]))
+            if fields[3] == "input" { inputs.append(record) } else { outputs.append(record) }
         }
+        self.outputs = outputs
+        self.inputs = inputs
+    }
+}
+
+/// The SHA-256 of every input file (Content/ and Templates/), hashing only
+/// those whose size or time differs from what the last build recorded.
+public enum InputDigests {
+    public static func of(root: URL, known: [PreviousOutput.Record]) -> [PreviousOutput.Record] {
+        let rootPath = root.path(percentEncoded: false)
+        let base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        var files: [(path: String, size: Int, modified: Int)] = []
+        for folder in [ContentLoader.contentFolder, TemplateLibrary.folder] {
+            FileStat.walk(base, folder, into: &files)
+        }
+        files.sort { $0.path < $1.path }
+        let known = Dictionary(known.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        return ParallelMap.map(files) { file -> PreviousOutput.Record? in
+            if let record = known[file.path], record.size == file.size, record.modified == file.modified { return record }
+            guard let data = FileManager.default.contents(atPath: base + file.path) else { return nil }
+            return PreviousOutput.Record(
+                path: file.path, size: file.size, modified: file.modified, sha256: IntegrityLock.sha256(data), fingerprint: nil)
+        }.compactMap { $0 }
+    }
+
+    /// The manifest's content digest of these inputs.
+    public static func contentDigest(_ inputs: [PreviousOutput.Record]) -> String {
+        Manifest.contentDigest(inputs.map { ($0.path, $0.sha256) })
     }
 }
 

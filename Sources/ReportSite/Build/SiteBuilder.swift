@@ -56,7 +56,7 @@ public enum SiteBuilder {
         // uses them to keep unchanged files.
         let digests = ParallelMap.map(files) { $0.sha256 ?? IntegrityLock.sha256($0.data) }
         for index in files.indices { files[index].sha256 = digests[index] }
-        result.contentDigest = Manifest.contentDigest(fileSystem)
+        result.contentDigest = options.contentDigest ?? Manifest.contentDigest(fileSystem)
         files += store([Manifest.render(files: files, contentDigest: result.contentDigest!, sourceDateEpoch: options.sourceDateEpoch)])
         clock.lap("manifest", into: &result)
         result.files = files.sorted { $0.path < $1.path }

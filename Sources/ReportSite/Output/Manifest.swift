@@ -27,8 +27,12 @@ public enum Manifest {
         let paths = ((try? fileSystem.files(under: ContentLoader.contentFolder)) ?? [])
             + ((try? fileSystem.files(under: TemplateLibrary.folder)) ?? [])
         let digests = ParallelMap.map(paths) { path in (try? fileSystem.read(path)).map(IntegrityLock.sha256) }
-        let lines = zip(paths, digests).compactMap { path, digest in digest.map { (path, $0) } }
-            .sorted { $0.0 < $1.0 }.map { "\($0.0)\u{0}\($0.1)\n" }.joined()
+        return contentDigest(zip(paths, digests).compactMap { path, digest in digest.map { (path, $0) } })
+    }
+
+    /// The same from digests already known (see `InputDigests`).
+    public static func contentDigest(_ inputs: [(path: String, sha256: String)]) -> String {
+        let lines = inputs.sorted { $0.path < $1.path }.map { "\($0.path)\u{0}\($0.sha256)\n" }.joined()
         return IntegrityLock.sha256(Data(lines.utf8))
     }
 
