@@ -45,4 +45,35 @@ import Testing
         #expect(result.diagnostics.all.first?.file == "Templates/page.mustache")
         #expect(result.diagnostics.all.first?.position != nil)
     }
+
+    /// The contexts that list their own fields (to skip reflection) must
+    /// list exactly what Mirror sees, or a template would silently lose a value.
+    @Test func handWrittenContextFieldsMatchReflection() throws {
+        let result = SiteBuilder.build(Fixtures.exampleSite)
+        let graph = try #require(result.renderer).graph
+        var checked: Set<String> = []
+        func compare(_ value: Any) {
+            let reflected = Mirror(reflecting: value)
+            if reflected.displayStyle == .optional {
+                if let wrapped = reflected.children.first { compare(wrapped.value) }
+                return
+            }
+            guard let listed = value as? MustacheFields else { return }
+            let mirror = Mirror(reflecting: value)
+            #expect(listed.mustacheFields.map(\.0) == mirror.children.map { $0.label ?? "" }, "\(type(of: value))")
+            for ((_, fast), child) in zip(listed.mustacheFields, mirror.children) {
+                #expect(String(reflecting: fast) == String(reflecting: child.value), "\(type(of: value)).\(child.label ?? "")")
+                compare(child.value)
+                if let array = child.value as? [Any] { array.forEach(compare) }
+            }
+            checked.insert("\(type(of: value))")
+        }
+        for document in graph.documents {
+            compare(DocumentContext(document, graph: graph))
+            for version in document.versions {
+                compare(DocumentContext(version.document, graph: graph, current: document, version: version))
+            }
+        }
+        #expect(checked == ["DocumentContext", "LayoutContext", "Link", "DateContext", "ContentsEntry", "Change"])
+    }
 }

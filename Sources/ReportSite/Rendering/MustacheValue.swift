@@ -29,6 +29,15 @@ enum MustacheValue {
         case let value as Double:
             fingerprint?.add(tag: "f", String(value.bitPattern))
             return value
+        case let value as MustacheFields:
+            let fields = value.mustacheFields
+            fingerprint?.add(tag: "d", String(fields.count))
+            var dictionary: [String: Any] = [:]
+            for (label, child) in fields {
+                fingerprint?.add(tag: "k", label)
+                dictionary[label] = convert(child, fingerprint: fingerprint)
+            }
+            return dictionary
         default: break
         }
         let mirror = Mirror(reflecting: value)
