@@ -74,6 +74,12 @@ import Testing
                 compare(DocumentContext(version.document, graph: graph, current: document, version: version))
             }
         }
-        #expect(checked == ["DocumentContext", "LayoutContext", "Link", "DateContext", "ContentsEntry", "Change"])
+        let renderer = try #require(result.renderer)
+        for kind in DocumentKind.allCases where kind.isListed {
+            compare(renderer.listContext(kind))
+        }
+        #expect(checked == [
+            "DocumentContext", "LayoutContext", "Link", "DateContext", "ContentsEntry", "Change", "ListContext", "ListItem",
+        ])
     }
 }

@@ -51,3 +51,18 @@ extension DocumentContext: MustacheFields {
 extension DocumentContext.Change: MustacheFields {
     var mustacheFields: [(String, Any)] { [("date", date), ("note", note)] }
 }
+
+extension ListItem: MustacheFields {
+    var mustacheFields: [(String, Any)] {
+        [
+            ("title", title), ("href", href), ("kindLabel", kindLabel), ("date", date as Any),
+            ("organisation", organisation as Any), ("summary", summary as Any), ("detail", detail as Any),
+        ]
+    }
+}
+
+extension ListContext: MustacheFields {
+    var mustacheFields: [(String, Any)] {
+        [("layout", layout), ("title", title), ("description", description), ("items", items), ("countLabel", countLabel)]
+    }
+}
