@@ -6,14 +6,16 @@ import Foundation
     import Darwin
 #endif
 
-/// Lets `build` skip all the work when nothing it reads has changed since the
-/// last build into the same folder, and that folder is still as it left it.
+/// What the last build into an output folder read and wrote. It lets `build`
+/// skip all the work when nothing it reads has changed and the folder is
+/// still as it left it, and it tells the next build which pages and files it
+/// can reuse (see `PreviousOutput`).
 ///
-/// Like make, it compares each input's size and modification time (hashing
-/// 140 MB of Markdown on every save would cost more than the check is for);
-/// the key also covers the build options and the generator itself, so any
-/// change rebuilds. The stamp lives in `<root>/.reportsite-cache/`, never in
-/// the published output.
+/// Like make, it first compares each input's size and modification time;
+/// when those differ it compares content, hashing only the files whose size
+/// or time changed. The keys also cover the build options and the generator
+/// itself, so any change rebuilds. The stamp lives in
+/// `<root>/.reportsite-cache/`, never in the published output.
 public struct BuildStamp: Sendable, Equatable {
     public static let folder = ".reportsite-cache"
 
@@ -66,7 +68,7 @@ public struct BuildStamp: Sendable, Equatable {
     /// The key by content: every input's bytes instead of its time, and the
     /// generator's bytes instead of its file's time. A fresh checkout (CI,
     /// with the cache restored) has new times on everything and the same
-    /// content: this notices, at the cost of reading every input once.
+    /// content: this notices, reading only the inputs whose time changed.
     public static func contentKey(contentDigest: String, options: BuildOptions, generator: String, output: URL) -> String {
         let text = [generator, output.path(percentEncoded: false), options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             options.sourceDateEpoch ?? "", contentDigest].joined(separator: "\n")
@@ -83,21 +85,11 @@ public struct BuildStamp: Sendable, Equatable {
         (try? Data(contentsOf: url(root: root, output: output))).flatMap(BuildStamp.init(text:))
     }
 
-    /// The stamp of the last build into `output`, if its key is `key` and
-    /// every file it wrote is still there with the same size.
-    public static func fresh(root: URL, output: URL, key: String) -> BuildStamp? {
-        guard let stamp = last(root: root, output: output), stamp.key == key else { return nil }
-        return stamp.outputsIntact(in: output) ? stamp : nil
-    }
-
     /// Whether every file this build wrote into `output` is still there with the same size.
     public func outputsIntact(in output: URL) -> Bool {
-        let stamp = self
-        let base = output.path(percentEncoded: false).hasSuffix("/") ? output.path(percentEncoded: false) : output.path(percentEncoded: false) + "/"
-        for file in stamp.outputs where FileStat.of(base + file.path)?.size != file.size {
-            return false
-        }
-        return true
+        let path = output.path(percentEncoded: false)
+        let base = path.hasSuffix("/") ? path : path + "/"
+        return outputs.allSatisfy { FileStat.of(base + $0.path)?.size == $0.size }
     }
 
     /// Records a successful build into `output`.

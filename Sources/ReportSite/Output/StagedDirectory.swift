@@ -61,14 +61,6 @@ public struct StagedDirectory {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Writes `files` into the staging folder, then swaps it for the destination.
-    /// A file the previous build already wrote with the same bytes is hard-linked
-    /// from the current output instead of written again: the swap stays atomic,
-    /// and an unchanged site costs links, not 400 MB of writes.
-    public func publish(_ files: [OutputFile], previous: PreviousOutput? = nil) throws {
-        try commit(files, sink: try begin(previous: previous))
-    }
-
     /// Top-level dotfiles the build did not write (`.git` of a Pages
     /// checkout, `.gitkeep`) belong to the user: carry them over.
     private func keepDotfiles() throws {
