@@ -48,16 +48,27 @@ extension SVGWriter {
     /// Every bar, in its link when the figure has a source.
     mutating func bars(_ layout: ChartLayout, ids: ChartIDs) {
         guard let geometry = layout.bars else { return }
-        let unit = layout.spec.unit
-        for (index, series) in layout.spec.series.enumerated() {
+        seriesBars(layout.spec, ids: ids) { series, pointIndex, value in
+            Self.barBox(layout, geometry, series: series, pointIndex: pointIndex, value: value)
+        }
+    }
+
+    /// Each series' bars, placed by `box` (series, point or band, value),
+    /// each in a link to its source when it has one; shared by upright and
+    /// horizontal bar charts.
+    mutating func seriesBars(
+        _ spec: ChartSpec, ids: ChartIDs,
+        box place: (Int, Int, Double) -> (x: Double, y: Double, width: Double, height: Double)
+    ) {
+        for (index, series) in spec.series.enumerated() {
             let valued = series.valued
             guard !valued.isEmpty else { continue }
             open("g", ["class": "rs-chart__series rs-chart__series--\(index + 1)"])
             for (pointIndex, point, value) in valued {
-                let box = barBox(layout, geometry, series: index, pointIndex: pointIndex, value: value)
+                let box = place(index, pointIndex, value)
                 if let href = point.href {
                     open("a", ["class": ChartStyle.point, "href": href])
-                    element("title", content: ChartRenderer.pointName(series: series, point: point, value: value, unit: unit))
+                    element("title", content: ChartRenderer.pointName(series: series, point: point, value: value, unit: spec.unit))
                     element("rect", [
                         "class": ChartStyle.focus, "x": SVGWriter.number(box.x - 4), "y": SVGWriter.number(box.y - 4),
                         "width": SVGWriter.number(box.width + 8), "height": SVGWriter.number(box.height + 8),
@@ -80,7 +91,7 @@ extension SVGWriter {
         open("g", ["class": "rs-chart__values", "aria-hidden": "true", "fill": "currentColor", "font-size": SVGWriter.number(ChartLayout.valueFontSize), "text-anchor": "middle"])
         for (index, series) in layout.spec.series.enumerated() {
             for (pointIndex, _, value) in series.valued {
-                let box = barBox(layout, geometry, series: index, pointIndex: pointIndex, value: value)
+                let box = Self.barBox(layout, geometry, series: index, pointIndex: pointIndex, value: value)
                 let y = value < 0 ? box.y + box.height + ChartLayout.valueFontSize + 2 : box.y - 5
                 element("text", [
                     "class": "rs-chart__value", "x": SVGWriter.number(box.x + box.width / 2), "y": SVGWriter.number(y),
@@ -91,7 +102,7 @@ extension SVGWriter {
     }
 
     /// A bar from the base to its value; a zero bar is a thin line so it still shows (and takes focus).
-    private func barBox(_ layout: ChartLayout, _ geometry: BarGeometry, series: Int, pointIndex: Int, value: Double)
+    private static func barBox(_ layout: ChartLayout, _ geometry: BarGeometry, series: Int, pointIndex: Int, value: Double)
         -> (x: Double, y: Double, width: Double, height: Double)
     {
         let base = layout.y(layout.scale.barBase)

@@ -34,28 +34,8 @@ extension SVGWriter {
 
     /// Every bar, in its link when the figure has a source.
     mutating func bars(_ layout: HorizontalBarLayout, ids: ChartIDs) {
-        let unit = layout.spec.unit
-        for (index, series) in layout.spec.series.enumerated() {
-            let valued = series.valued
-            guard !valued.isEmpty else { continue }
-            open("g", ["class": "rs-chart__series rs-chart__series--\(index + 1)"])
-            for (band, point, value) in valued {
-                let box = barBox(layout, series: index, band: band, value: value)
-                if let href = point.href {
-                    open("a", ["class": ChartStyle.point, "href": href])
-                    element("title", content: ChartRenderer.pointName(series: series, point: point, value: value, unit: unit))
-                    element("rect", [
-                        "class": ChartStyle.focus, "x": SVGWriter.number(box.x - 4), "y": SVGWriter.number(box.y - 4),
-                        "width": SVGWriter.number(box.width + 8), "height": SVGWriter.number(box.height + 8),
-                        "fill": "#ffffff", "fill-opacity": "0",
-                    ])
-                    barShape(x: box.x, y: box.y, width: box.width, height: box.height, series: index, ids: ids)
-                    close("a")
-                } else {
-                    barShape(x: box.x, y: box.y, width: box.width, height: box.height, series: index, ids: ids, hidden: true)
-                }
-            }
-            close("g")
+        seriesBars(layout.spec, ids: ids) { series, band, value in
+            Self.barBox(layout, series: series, band: band, value: value)
         }
     }
 
@@ -65,7 +45,7 @@ extension SVGWriter {
         open("g", ["class": "rs-chart__values", "aria-hidden": "true", "fill": "currentColor", "font-size": SVGWriter.number(ChartLayout.valueFontSize)])
         for (index, series) in layout.spec.series.enumerated() {
             for (band, _, value) in series.valued {
-                let box = barBox(layout, series: index, band: band, value: value)
+                let box = Self.barBox(layout, series: index, band: band, value: value)
                 let y = box.y + box.height / 2 + ChartLayout.valueFontSize * 0.35
                 element("text", [
                     "class": "rs-chart__value", "x": SVGWriter.number(value < 0 ? box.x - 4 : box.x + box.width + 4),
@@ -77,7 +57,7 @@ extension SVGWriter {
     }
 
     /// A bar from the base to its value; a zero bar is a thin line so it still shows (and takes focus).
-    private func barBox(_ layout: HorizontalBarLayout, series: Int, band: Int, value: Double)
+    private static func barBox(_ layout: HorizontalBarLayout, series: Int, band: Int, value: Double)
         -> (x: Double, y: Double, width: Double, height: Double)
     {
         let base = layout.x(layout.scale.barBase), end = layout.x(value)
