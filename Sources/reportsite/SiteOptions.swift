@@ -57,10 +57,11 @@ struct SiteOptions: ParsableArguments {
         let start = ContinuousClock.now
         var stampKey: String?
         var inputs: [PreviousOutput.Record]?
+        let inputFiles = output == nil ? [] : FileStat.inputs(root: rootURL)
         if let output {
-            let key = BuildStamp.key(root: rootURL, options: options, generator: Self.generatorIdentity, output: output)
+            let key = BuildStamp.key(files: inputFiles, options: options, generator: Self.generatorIdentity, output: output)
             stampKey = key
-            if !force, let stamp = upToDate(output: output, key: key, options: options, inputs: &inputs) {
+            if !force, let stamp = upToDate(output: output, key: key, options: options, files: inputFiles, inputs: &inputs) {
                 if !stamp.report.isEmpty { FileHandle.standardError.write(Data((stamp.report + "\n").utf8)) }
                 if strict, !stamp.report.isEmpty {
                     FileHandle.standardError.write(Data("reportsite: failed with warnings (--strict)\n".utf8))
@@ -104,7 +105,7 @@ struct SiteOptions: ParsableArguments {
         if let output {
             // Every input's digest, hashing only files changed since the last build.
             let known = inputs ?? (force ? [] : BuildStamp.last(root: rootURL, output: output)?.inputs ?? [])
-            inputs = inputs ?? InputDigests.of(root: rootURL, known: known)
+            inputs = inputs ?? InputDigests.of(root: rootURL, files: inputFiles, known: known)
             buildOptions.contentDigest = InputDigests.contentDigest(inputs!)
         }
         var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: buildOptions)
@@ -165,10 +166,12 @@ extension SiteOptions {
     /// times (make's rule, a few stat calls), then by content (a fresh
     /// checkout has new times on every file but may hold the same bytes).
     /// `inputs` receives every input's digest when they had to be worked out.
-    func upToDate(output: URL, key: String, options: BuildOptions, inputs: inout [PreviousOutput.Record]?) -> BuildStamp? {
+    func upToDate(
+        output: URL, key: String, options: BuildOptions, files: [FileStat.Input], inputs: inout [PreviousOutput.Record]?
+    ) -> BuildStamp? {
         guard var stamp = BuildStamp.last(root: rootURL, output: output), stamp.outputsIntact(in: output) else { return nil }
         if stamp.key == key { return stamp }
-        let digests = InputDigests.of(root: rootURL, known: stamp.inputs)
+        let digests = InputDigests.of(root: rootURL, files: files, known: stamp.inputs)
         inputs = digests
         let contentKey = BuildStamp.contentKey(
             contentDigest: InputDigests.contentDigest(digests), options: options, generator: Self.generatorDigest, output: output)
@@ -192,11 +195,11 @@ extension SiteOptions {
     }
 
     /// Which reportsite, by the bytes of its executable: the decode cache may
-    /// be restored onto another machine (CI), where times mean nothing.
-    static var generatorDigest: String {
+    /// be restored onto another machine (CI), where times mean nothing. Hashed once per run.
+    static let generatorDigest: String = {
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
         return (try? Data(contentsOf: URL(filePath: path), options: .alwaysMapped)).map(IntegrityLock.sha256) ?? generatorIdentity
-    }
+    }()
 }
 
 /// Progress lines on stderr, so stdout stays clean for tools.

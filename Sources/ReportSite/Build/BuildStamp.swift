@@ -50,16 +50,12 @@ public struct BuildStamp: Sendable, Equatable {
         a.key == b.key && a.report == b.report && a.outputs.map(\.path) == b.outputs.map(\.path)
     }
 
-    /// The key of a build of the site at `root` with `options` by `generator`, into `output`.
-    public static func key(root: URL, options: BuildOptions, generator: String, output: URL) -> String {
+    /// The key of a build of the site whose inputs are `files` (see
+    /// `FileStat.inputs`) with `options` by `generator`, into `output`.
+    public static func key(files: [FileStat.Input], options: BuildOptions, generator: String, output: URL) -> String {
         var text = [generator, output.path(percentEncoded: false), options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             options.sourceDateEpoch ?? ""].joined(separator: "\n") + "\n"
-        let base = root.path(percentEncoded: false).hasSuffix("/") ? root.path(percentEncoded: false) : root.path(percentEncoded: false) + "/"
-        var files: [(path: String, size: Int, modified: Int)] = []
-        for folder in [ContentLoader.contentFolder, TemplateLibrary.folder] {
-            FileStat.walk(base, folder, into: &files)
-        }
-        for file in files.sorted(by: { $0.path < $1.path }) {
+        for file in files {
             text += "\(file.path)\t\(file.size)\t\(file.modified)\n"
         }
         return IntegrityLock.sha256(Data(text.utf8))
@@ -141,14 +137,9 @@ public struct BuildStamp: Sendable, Equatable {
 /// The SHA-256 of every input file (Content/ and Templates/), hashing only
 /// those whose size or time differs from what the last build recorded.
 public enum InputDigests {
-    public static func of(root: URL, known: [PreviousOutput.Record]) -> [PreviousOutput.Record] {
+    public static func of(root: URL, files: [FileStat.Input], known: [PreviousOutput.Record]) -> [PreviousOutput.Record] {
         let rootPath = root.path(percentEncoded: false)
         let base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
-        var files: [(path: String, size: Int, modified: Int)] = []
-        for folder in [ContentLoader.contentFolder, TemplateLibrary.folder] {
-            FileStat.walk(base, folder, into: &files)
-        }
-        files.sort { $0.path < $1.path }
         let known = Dictionary(known.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         return ParallelMap.map(files) { file -> PreviousOutput.Record? in
             if let record = known[file.path], record.size == file.size, record.modified == file.modified { return record }
@@ -166,6 +157,21 @@ public enum InputDigests {
 
 /// Size and modification time (nanoseconds) of a file, straight from stat(2).
 public enum FileStat {
+    public typealias Input = (path: String, size: Int, modified: Int)
+
+    /// Every input file of the site at `root` (Content/ and Templates/),
+    /// sorted by path: walked once per build, for the stamp's key and the
+    /// inputs' digests.
+    public static func inputs(root: URL) -> [Input] {
+        let rootPath = root.path(percentEncoded: false)
+        let base = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
+        var files: [Input] = []
+        for folder in [ContentLoader.contentFolder, TemplateLibrary.folder] {
+            walk(base, folder, into: &files)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
     /// Every regular file below `base + folder`, with its size and modification time.
     static func walk(_ base: String, _ folder: String, into files: inout [(path: String, size: Int, modified: Int)]) {
         guard let directory = opendir(base + folder) else { return }
