@@ -37,13 +37,23 @@ import Testing
         #expect(page.contains("Tom &amp; Jerry"))
     }
 
+    @Test func escapingReplacesTheFiveCharactersAndKeepsTheRest() {
+        #expect(escapeHTML("Tom & Jerry's <b>\"café\"</b> — 5 > 3") ==
+            "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;café&quot;&lt;/b&gt; — 5 &gt; 3")
+        #expect(escapeHTML("Chief Constable’s response") == "Chief Constable’s response")
+        #expect(escapeHTML("") == "")
+        #expect(HTMLEscaping().escapeText("<&>") == "&lt;&amp;&gt;")
+    }
+
     @Test func templateSyntaxErrorsArePositioned() {
         var files = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
-        files["Templates/page.mustache"] = "<p>\n{{#document}}{{title}}\n"
+        files["Templates/page.mustache"] = "<p>\n<div>{{#document}}{{/title}}\n"
         let result = SiteBuilder.build(MemoryFileSystem(files))
         #expect(!result.succeeded)
-        #expect(result.diagnostics.all.first?.file == "Templates/page.mustache")
-        #expect(result.diagnostics.all.first?.position != nil)
+        // The line is the author's, not shifted by the content-type pragma
+        // put in front of every template.
+        #expect(result.diagnostics.all.first?.description.hasPrefix("Templates/page.mustache:2:") == true,
+            "\(result.formattedDiagnostics())")
     }
 
     /// The contexts that list their own fields (to skip reflection) must

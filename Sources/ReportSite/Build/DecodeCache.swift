@@ -98,9 +98,10 @@ public final class DecodeCache: @unchecked Sendable {
         // Not written atomically (temporary file and rename cost 4 % of a
         // build): a torn entry fails to read back and is decoded again.
         guard let data = try? CacheCoder.encode(entry) else { return }
-        if (try? data.write(to: url)) == nil {
+        let path = url.path(percentEncoded: false)
+        if (try? PlainFile.write(data, to: path)) == nil {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? data.write(to: url)
+            try? PlainFile.write(data, to: path)
         }
     }
 

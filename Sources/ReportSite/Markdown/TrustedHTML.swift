@@ -23,18 +23,35 @@ public struct TrustedHTML: Sendable, Hashable, CustomStringConvertible, Codable 
 }
 
 /// Escapes text for HTML element content and attribute values.
+///
+/// Works on UTF-8 bytes: the five characters it replaces are ASCII, and
+/// text without any of them (most of it) comes back as it was.
 public func escapeHTML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(character)
+    var text = text
+    return text.withUTF8 { bytes in
+        guard let first = bytes.firstIndex(where: { escapedHTML($0) != nil }) else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + 16)
+        out.append(contentsOf: bytes[..<first])
+        for byte in bytes[first...] {
+            if let replacement = escapedHTML(byte) {
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            } else {
+                out.append(byte)
+            }
         }
+        return String(decoding: out, as: UTF8.self)
+    } ?? text
+}
+
+@inline(__always)
+private func escapedHTML(_ byte: UInt8) -> StaticString? {
+    switch byte {
+    case UInt8(ascii: "&"): "&amp;"
+    case UInt8(ascii: "<"): "&lt;"
+    case UInt8(ascii: ">"): "&gt;"
+    case UInt8(ascii: "\""): "&quot;"
+    case UInt8(ascii: "'"): "&#39;"
+    default: nil
     }
-    return out
 }

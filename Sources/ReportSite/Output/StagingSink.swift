@@ -40,7 +40,7 @@ public final class StagingSink: @unchecked Sendable {
             try makeParent(of: file.path)
             let earlier = file.reusedFrom ?? previous?.identical(stored)
             if earlier == nil || link(earlier!.path(percentEncoded: false), target) != 0 {
-                try file.contents().write(to: URL(filePath: target))
+                try PlainFile.write(file.contents(), to: target)
             }
         } catch {
             lock.withLock { failures.append("\(file.path): \(error.localizedDescription)") }
