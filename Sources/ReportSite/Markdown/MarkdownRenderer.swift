@@ -76,12 +76,20 @@ public enum MarkdownRenderer {
 
 /// Converts cmark's byte-based positions into file positions (line, scalar column).
 struct SourceLocator {
-    let lines: [Substring]
+    let text: String
+    /// UTF-8 offset where each line starts (found by bytes: splitting the
+    /// text into Character lines cost a third of rendering a body).
+    let lineStarts: [Int]
     let file: String
     let firstLine: Int
 
     init(text: String, file: String, firstLine: Int) {
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var starts = [0]
+        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.text = text
+        self.lineStarts = starts
         self.file = file
         self.firstLine = firstLine
     }
@@ -90,9 +98,11 @@ struct SourceLocator {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
         var column = max(1, byteColumn)
-        if line >= 1, line <= lines.count {
-            let utf8 = lines[line - 1].utf8
-            let prefix = utf8.prefix(max(0, byteColumn - 1))
+        if line >= 1, line <= lineStarts.count {
+            let utf8 = text.utf8
+            let lineStart = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
+            let lineEnd = line < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[line] - 1) : utf8.endIndex
+            let prefix = utf8[lineStart..<lineEnd].prefix(max(0, byteColumn - 1))
             column = (String(decoding: prefix, as: UTF8.self).unicodeScalars.count) + 1
         }
         return SourcePosition(line: firstLine + max(line, 1) - 1, column: column)

@@ -2,7 +2,7 @@
 /// on every page skip reflection (Mirror was most of the cost of preparing
 /// 20,000 pages). The names must be the property names and the values the
 /// properties, in declaration order: a test compares each with Mirror.
-protocol MustacheFields {
+protocol MustacheFields: MustacheConvertible {
     var mustacheFields: [(String, Any)] { get }
 }
 
