@@ -95,7 +95,9 @@ struct SiteOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             do {
-                staged = (folder, try folder.begin(previous: buildOptions.previous))
+                // With a previous build to start from, only what changed is
+                // written, and moved into place at the end.
+                staged = (folder, try folder.begin(previous: buildOptions.previous, patching: buildOptions.previous != nil))
             } catch {
                 FileHandle.standardError.write(Data("reportsite: error: could not write beside \(output.path(percentEncoded: false)): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
@@ -124,7 +126,12 @@ struct SiteOptions: ParsableArguments {
         if let output, let staged {
             let writeStart = ContinuousClock.now
             do {
-                try staged.folder.commit(result.files, sink: staged.sink)
+                if staged.sink.patching {
+                    BuildStamp.forget(root: rootURL, output: output)
+                    try staged.folder.patch(result.files, sink: staged.sink)
+                } else {
+                    try staged.folder.commit(result.files, sink: staged.sink)
+                }
             } catch {
                 FileHandle.standardError.write(Data("reportsite: error: could not write \(output.path(percentEncoded: false)): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)

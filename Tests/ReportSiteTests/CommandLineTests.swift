@@ -195,10 +195,17 @@ import Testing
             return incremental
         }
         try compare("first build")
+        func inode(_ path: String) throws -> Int {
+            try (fm.attributesOfItem(atPath: root.appending(path: path).path(percentEncoded: false))[.systemFileNumber] as? Int) ?? -1
+        }
+        let (folderBefore, pageBefore) = (try inode("Output"), try inode("Output/about/index.html"))
 
         try edit("Content/pages/about.md") { $0.replacing("This is a fixture.", with: "This is an edited fixture.") }
         let bodyEdit = try compare("edit a page's body")
         #expect(bodyEdit.stderr.contains("(1 rendered, 28 unchanged)"), "only the page itself is rendered: \(bodyEdit.stderr)")
+        // Patched in place: the folder is the same one, the edited page a new file.
+        #expect(try inode("Output") == folderBefore)
+        #expect(try inode("Output/about/index.html") != pageBefore)
 
         try edit("Content/reports/2024-03-01-sp24-01.md") { $0.replacing("title: ", with: "title: Revised ") }
         let titleEdit = try compare("edit a title that lists, the home page and links show")
@@ -211,6 +218,8 @@ import Testing
         try compare("rename a document")
         try fm.removeItem(at: root.appending(path: "Content/meetings/2024-05-02-roads-assurance.md"))
         try compare("delete a document")
+        #expect(!fm.fileExists(atPath: root.appending(path: "Output/meetings/2024-05-02-roads-assurance").path(percentEncoded: false)),
+            "a removed document's folders go with it")
         try edit("Templates/layout.mustache") { $0.replacing("</footer>", with: "<p>Footer note.</p></footer>") }
         let templateEdit = try compare("edit a template")
         #expect(!templateEdit.stderr.contains("unchanged)"), "a template change renders every page: \(templateEdit.stderr)")

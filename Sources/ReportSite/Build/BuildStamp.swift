@@ -77,6 +77,12 @@ public struct BuildStamp: Sendable, Equatable {
     }
 
     /// The stamp of the last build into `output`, whatever its key.
+    /// Removes the stamp, so the output counts as unknown until a build
+    /// finishes and saves a new one.
+    public static func forget(root: URL, output: URL) {
+        try? FileManager.default.removeItem(at: url(root: root, output: output))
+    }
+
     public static func last(root: URL, output: URL) -> BuildStamp? {
         (try? Data(contentsOf: url(root: root, output: output))).flatMap(BuildStamp.init(text:))
     }

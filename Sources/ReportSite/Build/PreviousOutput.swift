@@ -78,6 +78,9 @@ public struct PreviousOutput: Sendable {
         return url
     }
 
+    /// Every file the previous build made.
+    var paths: [String] { Array(records.keys) }
+
     /// The previous copy of a file with exactly these bytes, to link rather than write again.
     func identical(_ file: OutputFile) -> URL? {
         guard let sha = file.sha256, let record = records[file.path], record.sha256 == sha, record.size == file.byteCount

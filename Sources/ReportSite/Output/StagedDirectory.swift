@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes a build into a staging folder beside the output folder and swaps
 /// it in only when every file is written, so a failed or interrupted build
 /// leaves the previous Output/ as it was.
@@ -31,12 +37,59 @@ public struct StagedDirectory {
     }
 
     /// Starts writing a build: an empty staging folder, and the sink that
-    /// puts each file there as soon as it is made.
-    public func begin(previous: PreviousOutput? = nil) throws -> StagingSink {
+    /// puts each file there as soon as it is made. With `patching`, only new
+    /// and changed files are staged, for `patch` to move into place.
+    public func begin(previous: PreviousOutput? = nil, patching: Bool = false) throws -> StagingSink {
         let fm = FileManager.default
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        return StagingSink(folder: staging, previous: previous)
+        return StagingSink(folder: staging, previous: previous, patching: patching)
+    }
+
+    /// Moves the new and changed files of an incremental build over their
+    /// old copies and removes the files the last build made and this one does not,
+    /// leaving every unchanged file alone. Staging the whole site beside it
+    /// (20,000 folders and 30,000 links on the 10,000-document benchmark) and
+    /// removing the old tree took longer than the rest of a one-document
+    /// build.
+    ///
+    /// Each file is replaced by a rename, so none is ever half-written, but
+    /// the folder is a mix of old and new files until the last rename. The
+    /// caller forgets the build stamp first: an interrupted patch leaves no
+    /// stamp, and the next build starts afresh.
+    public func patch(_ files: [OutputFile], sink: StagingSink) throws {
+        do {
+            _ = sink.store(files.filter { $0.storedAt == nil })
+            if let failure = sink.failure {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
+            }
+        } catch {
+            abandon()
+            throw error
+        }
+        let base = destination.path(percentEncoded: false).trimmingSuffix("/") + "/"
+        let from = staging.path(percentEncoded: false).trimmingSuffix("/") + "/"
+        var folders: Set<String> = []
+        for path in sink.staged.sorted() {
+            let folder = String(path.split(separator: "/").dropLast().joined(separator: "/"))
+            if !folder.isEmpty, folders.insert(folder).inserted {
+                try FileManager.default.createDirectory(atPath: base + folder, withIntermediateDirectories: true)
+            }
+            guard rename(from + path, base + path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [
+                    NSLocalizedDescriptionKey: "could not move \(path) into place: \(String(cString: strerror(errno)))",
+                ])
+            }
+        }
+        let made = Set(files.map(\.path))
+        let stale = (sink.previous?.paths ?? []).filter { !made.contains($0) }
+        for path in stale.sorted() {
+            unlink(base + path)
+            // Folders the removed file leaves empty go too (rmdir fails on any other).
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty, rmdir(base + parts.joined(separator: "/")) == 0 { parts = parts.dropLast() }
+        }
+        abandon()
     }
 
     /// Stores the files the build still holds, then swaps the staging folder

@@ -13,20 +13,28 @@ import Foundation
 /// staging folder when the link check wants them.
 ///
 /// A file the previous build wrote with the same bytes is hard-linked from
-/// the current output instead (see `PreviousOutput`). Nothing is published
-/// until `StagedDirectory` swaps the folder in, so a failed build still
-/// leaves the output as it was.
+/// the current output instead (see `PreviousOutput`), or, when the build
+/// patches the output in place, left where it is. Nothing is published
+/// until `StagedDirectory` swaps the folder in or moves the new files over,
+/// so a failed build still leaves the output as it was.
 public final class StagingSink: @unchecked Sendable {
     public let folder: URL
     let previous: PreviousOutput?
+    /// Only new and changed files go into the staging folder.
+    public let patching: Bool
     private let lock = NSLock()
     private var madeFolders: Set<String> = [""]
     private var failures: [String] = []
+    private var stagedPaths: [String] = []
 
-    public init(folder: URL, previous: PreviousOutput?) {
+    public init(folder: URL, previous: PreviousOutput?, patching: Bool = false) {
         self.folder = folder
         self.previous = previous
+        self.patching = patching
     }
+
+    /// The files written into the staging folder, in no particular order.
+    var staged: [String] { lock.withLock { stagedPaths } }
 
     /// The first file that could not be written, if any.
     public var failure: String? { lock.withLock { failures.sorted().first } }
@@ -37,11 +45,18 @@ public final class StagingSink: @unchecked Sendable {
         stored.sha256 = file.sha256 ?? IntegrityLock.sha256(file.data)
         let target = folder.appending(path: file.path).path(percentEncoded: false)
         do {
-            try makeParent(of: file.path)
             let earlier = file.reusedFrom ?? previous?.identical(stored)
+            if patching, let earlier {
+                // Unchanged, and already where it belongs.
+                stored.data = Data()
+                stored.storedAt = earlier
+                return stored
+            }
+            try makeParent(of: file.path)
             if earlier == nil || link(earlier!.path(percentEncoded: false), target) != 0 {
                 try PlainFile.write(file.contents(), to: target)
             }
+            if patching { lock.withLock { stagedPaths.append(file.path) } }
         } catch {
             lock.withLock { failures.append("\(file.path): \(error.localizedDescription)") }
             return file
