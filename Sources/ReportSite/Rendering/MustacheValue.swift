@@ -51,37 +51,42 @@ struct MissingValue: MustacheCustomRepresentation {
     var representation: Any? { nil }
 }
 
-extension String: MustacheConvertible {
+/// A value Mustache prints as it is; the fingerprint takes it as text under a type tag.
+protocol MustacheScalar: MustacheConvertible {
+    static var fingerprintTag: Character { get }
+    var fingerprintText: String { get }
+}
+
+extension MustacheScalar {
     func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
-        fingerprint?.add(tag: "s", self)
+        fingerprint?.add(tag: Self.fingerprintTag, fingerprintText)
         return self
     }
+}
+
+extension String: MustacheScalar {
+    static var fingerprintTag: Character { "s" }
+    var fingerprintText: String { self }
+}
+
+extension Int: MustacheScalar {
+    static var fingerprintTag: Character { "i" }
+    var fingerprintText: String { String(self) }
+}
+
+extension Bool: MustacheScalar {
+    static var fingerprintTag: Character { "b" }
+    var fingerprintText: String { self ? "1" : "0" }
+}
+
+extension Double: MustacheScalar {
+    static var fingerprintTag: Character { "f" }
+    var fingerprintText: String { String(bitPattern) }
 }
 
 extension TrustedHTML: MustacheConvertible {
     func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
         fingerprint?.add(html: self)
-        return self
-    }
-}
-
-extension Int: MustacheConvertible {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
-        fingerprint?.add(tag: "i", String(self))
-        return self
-    }
-}
-
-extension Bool: MustacheConvertible {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
-        fingerprint?.add(tag: "b", self ? "1" : "0")
-        return self
-    }
-}
-
-extension Double: MustacheConvertible {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
-        fingerprint?.add(tag: "f", String(bitPattern))
         return self
     }
 }
