@@ -16,6 +16,17 @@ import Testing
         #expect(SearchIndex.deltas([8, 3, 7]) == [3, 4, 1])
     }
 
+    @Test func indexJSONReadsBackAsWritten() throws {
+        let index = SearchIndex.Index(
+            v: 1, docs: [["Quote \" and \\ back/slash", "/a/b/", "tab\tnew\nline\u{1}", "Café ‘x’", ""]],
+            title: ["zeta": [2, 1], "alpha": [0]], text: [:])
+        let json = SearchIndex.json(index)
+        #expect(try JSONDecoder().decode(SearchIndex.Index.self, from: Data(json)) == index)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: json, as: UTF8.self) == String(decoding: try encoder.encode(index), as: UTF8.self))
+    }
+
     @Test func indexSeparatesTitleWordsAndCoversBodies() throws {
         let data = try #require(Self.result.files.first { $0.path == "search-index.json" }?.data)
         let index = try JSONDecoder().decode(SearchIndex.Index.self, from: data)
