@@ -105,6 +105,29 @@ import Testing
         ])
     }
 
+    /// After a build whose links all resolved, only changed pages are read
+    /// for links, unless a page went away or a changed page lost an id.
+    @Test func theLinkCheckRereadsOnlyWhatCouldHaveBroken() throws {
+        let result = SiteBuilder.build(Fixtures.site("valid"))
+        let graph = try #require(result.renderer?.graph)
+        func page(_ path: String, _ html: String) -> OutputFile { OutputFile(path: path, data: Data(html.utf8)) }
+        let before = [
+            page("a/index.html", "<h2 id=\"one\">One</h2><h2 id=\"two\">Two</h2>"),
+            page("b/index.html", "<a href=\"/a/#two\">two</a>"),
+            page("c/index.html", "<p>c</p>"),
+        ]
+        let previous = PreviousOutput(files: before.map { var file = $0; file.sha256 = IntegrityLock.sha256(file.data); return file })
+        func read(_ files: [OutputFile]) -> [String] {
+            LinkChecker(graph: graph, files: files, templateSources: [], previous: previous).pagesToRead(files).map(\.path)
+        }
+        #expect(read(before).isEmpty, "nothing changed, nothing to read")
+        #expect(read([before[0], before[1], page("c/index.html", "<p>c, edited</p>")]) == ["c/index.html"])
+        #expect(read(before + [page("d/index.html", "<p>new</p>")]) == ["d/index.html"])
+        #expect(read([page("a/index.html", "<h2 id=\"one\">One</h2>"), before[1], before[2]]).count == 3,
+            "a lost #two, which an unchanged page may link to")
+        #expect(read([before[0], before[1]]).count == 2, "c is gone, which an unchanged page may link to")
+    }
+
     @Test func buildsAreDeterministic() {
         let first = SiteBuilder.build(Fixtures.site("valid")).files
         let second = SiteBuilder.build(Fixtures.site("valid")).files

@@ -81,6 +81,19 @@ public struct PreviousOutput: Sendable {
     /// Every file the previous build made.
     var paths: [String] { Array(records.keys) }
 
+    /// The SHA-256 the previous build's `path` had, if it made one.
+    func sha256(of path: String) -> String? {
+        records[path]?.sha256
+    }
+
+    /// The previous build's bytes of `path`, if they are still as it left them.
+    func contents(of path: String) -> Data? {
+        switch storage {
+        case let .memory(files): files[path]
+        case .folder: intact(path).flatMap { try? Data(contentsOf: $0) }
+        }
+    }
+
     /// The previous copy of a file with exactly these bytes, to link rather than write again.
     func identical(_ file: OutputFile) -> URL? {
         guard let sha = file.sha256, let record = records[file.path], record.sha256 == sha, record.size == file.byteCount

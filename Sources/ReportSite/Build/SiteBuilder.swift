@@ -48,14 +48,15 @@ public enum SiteBuilder {
         clock.lap("search", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 
-        result.diagnostics.append(contentsOf: LinkChecker(graph: graph, files: files, templateSources: templateSources).check())
+        // Every file's digest, once: the link check compares them with the
+        // last build's, the manifest lists them, the writer keeps unchanged files.
+        let digests = ParallelMap.map(files) { $0.sha256 ?? IntegrityLock.sha256($0.data) }
+        for index in files.indices { files[index].sha256 = digests[index] }
+        result.diagnostics.append(contentsOf: LinkChecker(
+            graph: graph, files: files, templateSources: templateSources, previous: options.previous).check())
         clock.lap("links", into: &result)
         guard !result.diagnostics.hasErrors else { return result }
 
-        // Every file's digest, once: the manifest lists them and the writer
-        // uses them to keep unchanged files.
-        let digests = ParallelMap.map(files) { $0.sha256 ?? IntegrityLock.sha256($0.data) }
-        for index in files.indices { files[index].sha256 = digests[index] }
         result.contentDigest = options.contentDigest ?? Manifest.contentDigest(fileSystem)
         files += store([Manifest.render(files: files, contentDigest: result.contentDigest!, sourceDateEpoch: options.sourceDateEpoch)])
         clock.lap("manifest", into: &result)

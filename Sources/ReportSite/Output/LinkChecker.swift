@@ -7,20 +7,49 @@ struct LinkChecker {
     let graph: SiteGraph
     let files: [OutputFile]
     let templateSources: [SourceFile]
+    /// The last build, whose links all resolved: its unchanged pages need not be read again.
+    let previous: PreviousOutput?
 
-    /// Output path → the ids on that page.
-    private let ids: [String: Set<String>]
+    /// Output path → the ids on that page, read when a link first needs them.
+    private let ids = PageIDs()
     private let paths: Set<String>
+    private let filesByPath: [String: OutputFile]
 
-    init(graph: SiteGraph, files: [OutputFile], templateSources: [SourceFile]) {
+    init(graph: SiteGraph, files: [OutputFile], templateSources: [SourceFile], previous: PreviousOutput? = nil) {
         self.graph = graph
         self.files = files
         self.templateSources = templateSources
-        // Every page's ids, scanned on every core.
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let scanned = ParallelMap.map(pages) { Set(HTMLScan.attributeValues("id", in: $0.contents())) }
-        self.ids = Dictionary(zip(pages.map(\.path), scanned), uniquingKeysWith: { a, _ in a })
+        self.previous = previous
         paths = Set(files.map(\.path))
+        filesByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The ids on the page at output path `path` (nil for files that are not pages).
+    func ids(on path: String) -> Set<String>? {
+        guard path.hasSuffix(".html"), let file = filesByPath[path] else { return nil }
+        return ids.of(path) { Set(HTMLScan.attributeValues("id", in: file.contents())) }
+    }
+
+    /// The pages whose links must be read: every page, or, after a build
+    /// whose links all resolved, only the pages whose bytes changed. That
+    /// holds while no page of that build is gone and no changed page lost
+    /// an id, since an unchanged page's links are the same links as before.
+    func pagesToRead(_ pages: [OutputFile]) -> [OutputFile] {
+        changedPages(pages).map { changed in pages.filter { changed.contains($0.path) } } ?? pages
+    }
+
+    /// The paths of the pages that changed since a build whose links all
+    /// resolved; nil when every page must be checked (see `pagesToRead`).
+    func changedPages(_ pages: [OutputFile]) -> Set<String>? {
+        // The manifest is made after the link check, and no link needs it.
+        guard let previous, previous.paths.allSatisfy({ paths.contains($0) || $0 == Manifest.path }) else { return nil }
+        let changed = pages.filter { page in previous.sha256(of: page.path) != (page.sha256 ?? IntegrityLock.sha256(page.data)) }
+        for page in changed where previous.sha256(of: page.path) != nil {
+            guard let old = previous.contents(of: page.path),
+                Set(HTMLScan.attributeValues("id", in: old)).isSubset(of: ids(on: page.path) ?? [])
+            else { return nil }
+        }
+        return Set(changed.map(\.path))
     }
 
     func check() -> [Diagnostic] {
@@ -28,12 +57,16 @@ struct LinkChecker {
         var explained: [String: Set<String>] = [:]  // page → hrefs whose source we know
         var siteLinks: Set<String> = []  // hrefs from site.yml, on every page
 
-        // Each document's links, and each superseded version's, where they were written.
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let changed = changedPages(pages)
+        // Each document's links, and each superseded version's, where they
+        // were written; only on changed pages when the last build's links held.
         let versions = graph.documents.flatMap { document in
             document.versions.map { ($0.document, SiteGraph.path(of: document) + "v\($0.number)/") }
         }
         for (document, sitePath) in graph.documents.map({ ($0, SiteGraph.path(of: $0)) }) + versions {
             let page = outputPath(ofSitePath: sitePath)
+            if let changed, !changed.contains(page) { continue }
             for link in document.links where !LinkTarget.isExternal(link.href) {
                 explained[page, default: []].insert(link.href)
                 if !link.isReported, let problem = problem(with: link.href, on: page) {
@@ -54,9 +87,9 @@ struct LinkChecker {
 
         // Links the templates wrote (everything not explained above): found on
         // every core, reported once each, in page order.
-        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let reading = changed.map { changed in pages.filter { changed.contains($0.path) } } ?? pages
         let (known, explainedHrefs) = (siteLinks, explained)
-        let found = ParallelMap.map(pages) { file -> [(href: String, message: String, note: String?)] in
+        let found = ParallelMap.map(reading) { file -> [(href: String, message: String, note: String?)] in
             let data = file.contents()
             let hrefs = HTMLScan.attributeValues("href", in: data) + HTMLScan.attributeValues("src", in: data)
             return hrefs.compactMap { href in
@@ -67,7 +100,7 @@ struct LinkChecker {
             }
         }
         var reported: Set<String> = []
-        for (file, problems) in zip(pages, found) {
+        for (file, problems) in zip(reading, found) {
             for problem in problems where reported.insert(problem.href).inserted {
                 let (template, position) = whereTemplateWrites(problem.href, fallback: file.template)
                 diagnostics.append(.error(template, position, "a template link on \(file.path) is broken: \(problem.message)",
@@ -101,7 +134,7 @@ struct LinkChecker {
             return ("the link to '\(href)' points at no page or file of the site",
                 "link to a page by its path (e.g. /reports/), or to another document by its file (reports/2017-09-01-ap17-47.md)")
         }
-        if let fragment, !fragment.isEmpty, let pageIDs = ids[target] {
+        if let fragment, !fragment.isEmpty, let pageIDs = ids(on: target) {
             let id = fragment.removingPercentEncoding ?? fragment
             if !pageIDs.contains(id) {
                 return ("the link to '\(href)' points at no '#\(id)' on that page",
@@ -129,6 +162,19 @@ struct LinkChecker {
             }
         }
         return ("\(TemplateLibrary.folder)/\(fallback ?? "layout").mustache", SourcePosition(line: 1, column: 1))
+    }
+}
+
+/// The ids of each page, read once, by whichever thread first asks.
+private final class PageIDs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: Set<String>] = [:]
+
+    func of(_ path: String, read: () -> Set<String>) -> Set<String> {
+        if let ids = lock.withLock({ known[path] }) { return ids }
+        let ids = read()
+        lock.withLock { known[path] = ids }
+        return ids
     }
 }
 

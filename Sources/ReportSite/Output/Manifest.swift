@@ -3,6 +3,8 @@ import Foundation
 /// `/manifest.json`: every output file with its SHA-256, and what the build
 /// was made from, so anyone can verify a published copy of the site.
 public enum Manifest {
+    static let path = "manifest.json"
+
     struct Inputs: Encodable {
         /// SHA-256 over every input file's path and SHA-256, in path order.
         let contentDigest: String
@@ -46,7 +48,7 @@ public enum Manifest {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = (try? encoder.encode(body)) ?? Data()
-        var manifest = OutputFile(path: "manifest.json", data: data + Data("\n".utf8))
+        var manifest = OutputFile(path: Manifest.path, data: data + Data("\n".utf8))
         manifest.sha256 = IntegrityLock.sha256(manifest.data)
         return manifest
     }
