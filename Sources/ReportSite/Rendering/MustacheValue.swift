@@ -11,26 +11,39 @@ import Mustache
 /// and which, like a struct's nil property, stops the lookup at this level.
 ///
 /// The same walk feeds a `PageFingerprint` when one is given, so
-/// fingerprinting a page costs no second pass over its context.
+/// fingerprinting a page costs no second pass over its context. An
+/// incremental build first only fingerprints (`fingerprint(_:into:)`), and
+/// builds the tree only for the pages it must render.
 enum MustacheValue {
     static func convert(_ value: Any, fingerprint: PageFingerprint? = nil) -> Any {
+        convert(value, ContextWalk(fingerprint: fingerprint, builds: true))
+    }
+
+    static func fingerprint(_ value: Any, into fingerprint: PageFingerprint) {
+        _ = convert(value, ContextWalk(fingerprint: fingerprint, builds: false))
+    }
+
+    static func convert(_ value: Any, _ walk: ContextWalk) -> Any {
+        let fingerprint = walk.fingerprint
         // One protocol cast for every shape the contexts use: each dynamic
         // cast costs about 90 ns, and a page has thousands of values.
         if let value = value as? MustacheConvertible {
-            return value.mustacheValue(fingerprint)
+            return value.mustacheValue(walk)
         }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .collection, .set:
             fingerprint?.add(tag: "a", String(mirror.children.count))
-            return mirror.children.map { convert($0.value, fingerprint: fingerprint) }
+            let elements = mirror.children.map { convert($0.value, walk) }
+            return walk.builds ? elements : ()
         case .struct, .class:
             fingerprint?.add(tag: "d", String(mirror.children.count))
             var dictionary: [String: Any] = [:]
             for child in mirror.children {
                 guard let label = child.label else { continue }
                 fingerprint?.add(tag: "k", label)
-                dictionary[label] = convert(child.value, fingerprint: fingerprint)
+                let converted = convert(child.value, walk)
+                if walk.builds { dictionary[label] = converted }
             }
             return dictionary
         default:
@@ -41,9 +54,16 @@ enum MustacheValue {
     }
 }
 
+/// One walk over a page context: it feeds `fingerprint` if there is one,
+/// and builds the Mustache tree only if `builds`.
+struct ContextWalk {
+    let fingerprint: PageFingerprint?
+    let builds: Bool
+}
+
 /// A value that converts itself for Mustache (see `MustacheValue`).
 protocol MustacheConvertible {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any
+    func mustacheValue(_ walk: ContextWalk) -> Any
 }
 
 /// An absent optional: found (so the lookup stops here) but rendered as nothing.
@@ -58,8 +78,8 @@ protocol MustacheScalar: MustacheConvertible {
 }
 
 extension MustacheScalar {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
-        fingerprint?.add(tag: Self.fingerprintTag, fingerprintText)
+    func mustacheValue(_ walk: ContextWalk) -> Any {
+        walk.fingerprint?.add(tag: Self.fingerprintTag, fingerprintText)
         return self
     }
 }
@@ -85,37 +105,42 @@ extension Double: MustacheScalar {
 }
 
 extension TrustedHTML: MustacheConvertible {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
-        fingerprint?.add(html: self)
+    func mustacheValue(_ walk: ContextWalk) -> Any {
+        walk.fingerprint?.add(html: self)
         return self
     }
 }
 
 extension Optional: MustacheConvertible {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
+    func mustacheValue(_ walk: ContextWalk) -> Any {
         guard let wrapped = self else {
-            fingerprint?.add(tag: "n", "")
+            walk.fingerprint?.add(tag: "n", "")
             return MissingValue()
         }
-        return MustacheValue.convert(wrapped, fingerprint: fingerprint)
+        return MustacheValue.convert(wrapped, walk)
     }
 }
 
 extension Array: MustacheConvertible {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
-        fingerprint?.add(tag: "a", String(count))
-        return map { MustacheValue.convert($0, fingerprint: fingerprint) }
+    func mustacheValue(_ walk: ContextWalk) -> Any {
+        walk.fingerprint?.add(tag: "a", String(count))
+        guard walk.builds else {
+            for element in self { _ = MustacheValue.convert(element, walk) }
+            return ()
+        }
+        return map { MustacheValue.convert($0, walk) }
     }
 }
 
 extension MustacheFields {
-    func mustacheValue(_ fingerprint: PageFingerprint?) -> Any {
+    func mustacheValue(_ walk: ContextWalk) -> Any {
         let fields = mustacheFields
-        fingerprint?.add(tag: "d", String(fields.count))
-        var dictionary: [String: Any] = Dictionary(minimumCapacity: fields.count)
+        walk.fingerprint?.add(tag: "d", String(fields.count))
+        var dictionary: [String: Any] = Dictionary(minimumCapacity: walk.builds ? fields.count : 0)
         for (label, child) in fields {
-            fingerprint?.add(tag: "k", label)
-            dictionary[label] = MustacheValue.convert(child, fingerprint: fingerprint)
+            walk.fingerprint?.add(tag: "k", label)
+            let converted = MustacheValue.convert(child, walk)
+            if walk.builds { dictionary[label] = converted }
         }
         return dictionary
     }

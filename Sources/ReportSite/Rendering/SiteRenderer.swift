@@ -90,12 +90,19 @@ public struct SiteRenderer: Sendable {
         let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page -> OutputFile? in
             let recorder = salt.map { PageFingerprint(path: page.path, template: page.template, salt: $0) }
             let context = (page.context as? LazyContext)?.make() ?? page.context
-            let tree = MustacheValue.convert(context, fingerprint: recorder)
+            // With a previous build most pages are reused: fingerprint them
+            // first, and build the Mustache tree only for those rendered.
+            var tree: Any?
+            if let recorder, previous != nil {
+                MustacheValue.fingerprint(context, into: recorder)
+            } else {
+                tree = MustacheValue.convert(context, fingerprint: recorder)
+            }
             let fingerprint = recorder?.finish(chartSalt: chartSalt.value)
             if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
                 return sink?.store(reused) ?? reused
             }
-            return templates.render(page.template, tree).map { html in
+            return templates.render(page.template, tree ?? MustacheValue.convert(context)).map { html in
                 let file = OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template, fingerprint: fingerprint)
                 return sink?.store(file) ?? file
             }
