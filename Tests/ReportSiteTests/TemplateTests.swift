@@ -59,8 +59,6 @@ import Testing
     /// The contexts that list their own fields (to skip reflection) must
     /// list exactly what Mirror sees, or a template would silently lose a value.
     @Test func handWrittenContextFieldsMatchReflection() throws {
-        let result = SiteBuilder.build(Fixtures.exampleSite)
-        let graph = try #require(result.renderer).graph
         var checked: Set<String> = []
         func compare(_ value: Any) {
             let reflected = Mirror(reflecting: value)
@@ -76,20 +74,33 @@ import Testing
                 compare(child.value)
                 if let array = child.value as? [Any] { array.forEach(compare) }
             }
-            checked.insert("\(type(of: value))")
+            checked.insert(String(reflecting: type(of: value)).replacing("ReportSite.", with: ""))
         }
-        for document in graph.documents {
-            compare(DocumentContext(document, graph: graph))
-            for version in document.versions {
-                compare(DocumentContext(version.document, graph: graph, current: document, version: version))
+        // The example site and the valid fixture between them use every context.
+        for site: any FileSystem in [Fixtures.exampleSite, Fixtures.site("valid")] {
+            let result = SiteBuilder.build(site)
+            let renderer = try #require(result.renderer)
+            let graph = renderer.graph
+            for kind in DocumentKind.allCases where kind.isListed {
+                compare(renderer.listContext(kind))
             }
-        }
-        let renderer = try #require(result.renderer)
-        for kind in DocumentKind.allCases where kind.isListed {
-            compare(renderer.listContext(kind))
+            for document in graph.documents {
+                compare(renderer.context(for: document))
+                compare(HistoryContext(document, graph: graph))
+                for version in document.versions {
+                    compare(renderer.context(for: version.document, current: document, version: version))
+                }
+            }
+            for page in renderer.trackerPages() { compare(page.context) }
+            compare(PublicationSchemeContext(graph: graph))
         }
         #expect(checked == [
-            "DocumentContext", "LayoutContext", "Link", "DateContext", "ContentsEntry", "Change", "ListContext", "ListItem",
+            "DocumentContext", "LayoutContext", "LayoutContext.Link", "DateContext", "ContentsEntry", "DocumentContext.Change",
+            "ListContext", "ListItem", "MeetingContext", "MeetingContext.Question", "MeetingContext.Action", "PersonContext",
+            "ReportContext", "ReportContext.ChecklistRow", "ResponseContext", "ResponseContext.Recommendation", "PageContext",
+            "HistoryContext", "HistoryContext.Version", "RecommendationsContext", "RecommendationsContext.Row", "FilterLink",
+            "StatusSource", "ActionsContext", "ActionsContext.Row", "PublicationSchemeContext",
+            "PublicationSchemeContext.Category",
         ])
     }
 }
