@@ -40,6 +40,7 @@ public actor PreviewSite {
         self.fileSystem = fileSystem
         var options = options
         if options.cache == nil { options.cache = DecodeCache() }
+        if options.searchWords == nil { options.searchWords = SearchWordCache() }
         options.fingerprintPages = true
         self.options = options
     }

@@ -81,6 +81,9 @@ struct SiteOptions: ParsableArguments {
         buildOptions.cache = DecodeCache(
             folder: rootURL.appending(path: BuildStamp.folder).appending(path: "documents"), generator: generator,
             reuse: !force)
+        buildOptions.searchWords = SearchWordCache(
+            file: rootURL.appending(path: BuildStamp.folder).appending(path: "search-words.bin"), generator: generator,
+            reuse: !force)
         // Files stream into a staging folder as they are made; it replaces
         // the output folder only if the whole build succeeds.
         var staged: (folder: StagedDirectory, sink: StagingSink)?

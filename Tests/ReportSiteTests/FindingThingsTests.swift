@@ -27,6 +27,33 @@ import Testing
         #expect(String(decoding: json, as: UTF8.self) == String(decoding: try encoder.encode(index), as: UTF8.self))
     }
 
+    /// Words from the cache (in memory, or read back from its file) give
+    /// the same index as tokenising every document again.
+    @Test func cachedSearchWordsGiveTheSameIndex() throws {
+        let graph = try #require(Self.result.renderer?.graph)
+        let fresh = SearchIndex.build(graph)
+        let file = FileManager.default.temporaryDirectory.appending(path: "search-words-\(UUID().uuidString).bin")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let first = SearchWordCache(file: file, generator: "g")
+        #expect(SearchIndex.build(graph, cache: first) == fresh)
+        #expect(SearchIndex.build(graph, cache: first) == fresh, "every document from memory")
+        let reread = SearchWordCache(file: file, generator: "g")
+        #expect(SearchIndex.build(graph, cache: reread) == fresh, "every document from the file")
+        #expect(reread.words(IntegrityLock.sha256(Data("nothing like this\u{0}".utf8))) == nil)
+
+        // Another generator's file is not used.
+        let other = SearchWordCache(file: file, generator: "h")
+        #expect(other.words(try #require(self.someKey(graph))) == nil)
+        #expect(reread.words(try #require(self.someKey(graph))) != nil)
+    }
+
+    /// The cache key of the first published document, as `SearchIndex.build` makes it.
+    func someKey(_ graph: SiteGraph) -> String? {
+        let probe = SearchWordCache()
+        _ = SearchIndex.build(graph, cache: probe)
+        return probe.keys.first
+    }
+
     @Test func indexSeparatesTitleWordsAndCoversBodies() throws {
         let data = try #require(Self.result.files.first { $0.path == "search-index.json" }?.data)
         let index = try JSONDecoder().decode(SearchIndex.Index.self, from: data)

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var sourceDateEpoch: String?
     /// Decoded documents kept between builds (the preview server); nil decodes everything.
     public var cache: DecodeCache?
+    /// Each document's search words kept between builds; nil tokenises every document.
+    public var searchWords: SearchWordCache?
     /// Give every page a fingerprint (so a later build can reuse it).
     public var fingerprintPages: Bool = false
     /// The last build's files: pages with the same fingerprint are reused.

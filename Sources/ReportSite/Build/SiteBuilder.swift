@@ -44,7 +44,7 @@ public enum SiteBuilder {
         files += store([Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph))
         files += store(OpenData.render(graph) + TrendData.render(graph))
         clock.lap("data", into: &result)
-        files += store([SearchIndex.render(graph)])
+        files += store([SearchIndex.render(graph, cache: options.searchWords)])
         clock.lap("search", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 

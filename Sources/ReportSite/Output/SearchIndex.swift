@@ -77,12 +77,13 @@ enum SearchIndex {
         return HTMLScan.unescape(String(decoding: bytes, as: UTF8.self))
     }
 
-    static func build(_ graph: SiteGraph) -> Index {
+    static func build(_ graph: SiteGraph, cache: SearchWordCache? = nil) -> Index {
         let documents = graph.publications
         var titleIndex: [String: [Int]] = [:]
         var textIndex: [String: [Int]] = [:]
-        // Each document's words on every core; the postings are merged in order.
-        let perDocument = ParallelMap.map(documents) { document -> (doc: [String], title: Set<String>, text: Set<String>) in
+        // Each document's words on every core (or from the cache, when its
+        // text is as a previous build saw it); the postings are merged in order.
+        let perDocument = ParallelMap.map(documents) { document -> (doc: [String], key: String?, title: [String], text: [String]) in
             let metadata = document.metadata
             let headings = document.headings.filter { $0.level == 2 }.map(\.text)
             let organisation = metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? ""
@@ -97,8 +98,14 @@ enum SearchIndex {
             ]
             let body = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " "),
                 plainText(document.bodyHTML.html)].joined(separator: " ")
-            return (doc, Set(words(document.title)), Set(words(body)))
+            guard let cache else { return (doc, nil, Array(Set(words(document.title))), Array(Set(words(body)))) }
+            let key = IntegrityLock.sha256(Data((document.title + "\u{0}" + body).utf8))
+            if let cached = cache.words(key) { return (doc, key, cached.title, cached.text) }
+            let (title, text) = (Array(Set(words(document.title))), Array(Set(words(body))))
+            cache.store(key, title: title, text: text)
+            return (doc, key, title, text)
         }
+        cache?.finish(keeping: Set(perDocument.compactMap(\.key)))
         var docs: [[String]] = []
         for (number, entry) in perDocument.enumerated() {
             docs.append(entry.doc)
@@ -117,8 +124,8 @@ enum SearchIndex {
         }
     }
 
-    static func render(_ graph: SiteGraph) -> OutputFile {
-        OutputFile(path: "search-index.json", data: Data(json(build(graph))))
+    static func render(_ graph: SiteGraph, cache: SearchWordCache? = nil) -> OutputFile {
+        OutputFile(path: "search-index.json", data: Data(json(build(graph, cache: cache))))
     }
 
     /// The index as JSON with sorted keys, as `JSONEncoder` would write it, only faster.
