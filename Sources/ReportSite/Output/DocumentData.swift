@@ -238,16 +238,17 @@ enum OpenData {
 
     static func render(_ graph: SiteGraph) -> [OutputFile] {
         let encoder = encoder()
-        var files: [OutputFile] = []
-        var entries: [Catalogue.Entry] = []
-        for document in graph.documents {
+        // One file per document, encoded on every core.
+        let made = ParallelMap.map(graph.documents) { document -> (OutputFile, Catalogue.Entry) in
             let data = DocumentData(document, graph: graph)
             let path = String(SiteGraph.path(of: document).dropFirst()) + "document.json"
-            files.append(OutputFile(path: path, data: ((try? encoder.encode(data)) ?? Data()) + Data("\n".utf8)))
-            entries.append(Catalogue.Entry(
-                kind: data.kind, title: data.title, url: data.url, data: graph.absoluteURL("/" + path), date: data.date,
-                organisation: data.organisation?.id, topics: data.topics, version: data.version, status: data.status))
+            return (OutputFile(path: path, data: ((try? Self.encoder().encode(data)) ?? Data()) + Data("\n".utf8)),
+                Catalogue.Entry(
+                    kind: data.kind, title: data.title, url: data.url, data: graph.absoluteURL("/" + path), date: data.date,
+                    organisation: data.organisation?.id, topics: data.topics, version: data.version, status: data.status))
         }
+        var files = made.map(\.0)
+        let entries = made.map(\.1)
         let catalogue = Catalogue(
             title: graph.config.title, licence: graph.config.licence?.title, licenceURL: graph.config.licence?.url,
             documents: entries.sorted { $0.url < $1.url })

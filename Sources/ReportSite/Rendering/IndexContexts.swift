@@ -51,9 +51,9 @@ extension SiteRenderer {
         for topic in topics {
             let path = "/topics/\(topic.slug)/"
             let description = "Everything published about \(topic.name), newest first."
-            pages.append((String(path.dropFirst()) + "index.html", "list", ListContext(
+            pages.append((String(path.dropFirst()) + "index.html", "list", LazyContext { ListContext(
                 layout: LayoutContext(graph: graph, pageTitle: topic.name, description: description, sitePath: path),
-                title: topic.name, description: description, items: topic.documents.map { ListItem($0, graph: graph) })))
+                title: topic.name, description: description, items: topic.documents.map { ListItem($0, graph: graph) }) }))
         }
         var organisationEntries: [LinkIndexContext.Entry] = []
         for organisation in graph.config.organisations {
@@ -61,9 +61,9 @@ extension SiteRenderer {
             let path = "/organisations/\(organisation.id)/"
             organisationEntries.append(.init(title: organisation.name, href: graph.href(path), countLabel: SiteRenderer.countLabel(documents.count)))
             let description = "Everything published for \(organisation.name), newest first."
-            pages.append((String(path.dropFirst()) + "index.html", "list", ListContext(
+            pages.append((String(path.dropFirst()) + "index.html", "list", LazyContext { ListContext(
                 layout: LayoutContext(graph: graph, pageTitle: organisation.name, description: description, sitePath: path),
-                title: organisation.name, description: description, items: documents.map { ListItem($0, graph: graph) })))
+                title: organisation.name, description: description, items: documents.map { ListItem($0, graph: graph) }) }))
         }
         pages.append(("organisations/index.html", "link-index", LinkIndexContext(
             layout: LayoutContext(graph: graph, pageTitle: "Organisations", description: "The organisations this site publishes for.", sitePath: "/organisations/"),

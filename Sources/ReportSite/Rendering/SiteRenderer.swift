@@ -20,8 +20,8 @@ private final class LazyDigest: @unchecked Sendable {
     }
 }
 
-/// A page context made when the page is rendered.
-private struct LazyContext: @unchecked Sendable {
+/// A page context made when the page is rendered, on a rendering thread.
+struct LazyContext: @unchecked Sendable {
     let make: () -> Any
 }
 
@@ -77,7 +77,7 @@ public struct SiteRenderer: Sendable {
         pages += trackerPages()
         pages += findingPages()
         pages += trendPages()
-        pages.append(("publication-scheme/index.html", "publication-scheme", PublicationSchemeContext(graph: graph)))
+        pages.append(("publication-scheme/index.html", "publication-scheme", LazyContext { PublicationSchemeContext(graph: graph) }))
         pages.append(("404.html", "not-found", NotFoundContext(
             layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
 
@@ -134,9 +134,10 @@ public struct SiteRenderer: Sendable {
     func trackerPages() -> [(path: String, template: String, context: Any)] {
         let all = graph.trackers.recommendations
         var pages: [(path: String, template: String, context: Any)] = []
+        // Each view has thousands of rows: made on the rendering threads.
         func view(_ sitePath: String, _ heading: String, _ items: [Trackers.Recommendation]) {
             pages.append((String(sitePath.dropFirst()) + "index.html", "recommendations",
-                RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, items: items)))
+                LazyContext { RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, items: items) }))
         }
         view("/recommendations/", "Recommendations tracker", all)
         for status in RecommendationsContext.statusViews {
@@ -146,7 +147,7 @@ public struct SiteRenderer: Sendable {
             let items = all.filter { $0.response.metadata?.organisation == organisation.id }
             if !items.isEmpty { view("/recommendations/organisation/\(organisation.id)/", organisation.name, items) }
         }
-        pages.append(("actions/index.html", "actions", ActionsContext(graph: graph)))
+        pages.append(("actions/index.html", "actions", LazyContext { ActionsContext(graph: graph) }))
         return pages
     }
 
