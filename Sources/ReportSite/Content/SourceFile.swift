@@ -13,7 +13,7 @@ public struct SourceFile: Sendable {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(13) {  // (String.contains(String) goes through Foundation: slow)
-            text = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+            text = text.replacingBytes("\r\n", with: "\n").replacingBytes("\r", with: "\n")
         }
         self.text = text
     }

@@ -21,8 +21,7 @@ extension YAMLReader {
 extension String: YAMLDecodable {
     public static func decode(_ node: Node, _ reader: YAMLReader) -> String? {
         guard let text = reader.scalar(node, expecting: "text") else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed
+        return text.trimmed
     }
 }
 

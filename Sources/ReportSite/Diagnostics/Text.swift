@@ -44,3 +44,42 @@ extension Text {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+extension String {
+    /// Every `target` replaced by `replacement`, matching UTF-8 bytes (the
+    /// standard library's generic `replacing` was 2 % of decoding a corpus).
+    func replacingBytes(_ target: String, with replacement: String) -> String {
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return self }
+        var text = self
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            var start = 0
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    if out.isEmpty { out.reserveCapacity(bytes.count + 64) }
+                    out.append(contentsOf: bytes[start..<index])
+                    out.append(contentsOf: replacement.utf8)
+                    index += needle.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            guard start > 0 else { return nil }
+            out.append(contentsOf: bytes[start...])
+            return String(decoding: out, as: UTF8.self)
+        } ?? self
+    }
+
+    /// Without leading and trailing white space and newlines; text that has
+    /// none (nearly every front-matter value) is returned without going
+    /// through Foundation.
+    var trimmed: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        let space = CharacterSet.whitespacesAndNewlines
+        if !space.contains(first), !space.contains(last) { return self }
+        return trimmingCharacters(in: space)
+    }
+}

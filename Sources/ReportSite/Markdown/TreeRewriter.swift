@@ -115,8 +115,8 @@ struct TreeRewriter {
             cmark_node_free(previous)
         }
         var html = MarkdownRenderer.renderHTML(node, extensions)
-            .replacing("<th>", with: "<th scope=\"col\">")
-            .replacing("<th style=", with: "<th scope=\"col\" style=")
+            .replacingBytes("<th>", with: "<th scope=\"col\">")
+            .replacingBytes("<th style=", with: "<th scope=\"col\" style=")
         if let caption, html.hasPrefix("<table>") {
             html = "<table>\n<caption>\(caption)</caption>" + html.dropFirst("<table>".count)
         }
