@@ -84,13 +84,15 @@ public final class DecodeCache: @unchecked Sendable {
             entry = try? CacheCoder.decode(Entry.self, from: data)
         }
         guard let entry, entry.key == key, entry.links.allSatisfy({ resolve($0.key) == $0.value }) else { return nil }
-        lock.withLock { entries[path] = entry }
+        if folder == nil { lock.withLock { entries[path] = entry } }
         return entry
     }
 
     func store(_ path: String, _ entry: Entry) {
+        // On disk, entries are not also kept in memory: a `build` process
+        // reads each once, and keeping them held every document twice.
         lock.withLock {
-            entries[path] = entry
+            if folder == nil { entries[path] = entry }
             lastDecoded.append(path)
         }
         guard let url = entryURL(path) else { return }
