@@ -58,10 +58,14 @@ struct SiteOptions: ParsableArguments {
         var stampKey: String?
         var inputs: [PreviousOutput.Record]?
         let inputFiles = output == nil ? [] : FileStat.inputs(root: rootURL)
+        // The last build into the same folder, read once (--force ignores it).
+        let lastStamp = force ? nil : output.flatMap { BuildStamp.last(root: rootURL, output: $0) }
         if let output {
             let key = BuildStamp.key(files: inputFiles, options: options, generator: Self.generatorIdentity, output: output)
             stampKey = key
-            if !force, let stamp = upToDate(output: output, key: key, options: options, files: inputFiles, inputs: &inputs) {
+            if let lastStamp,
+                let stamp = upToDate(lastStamp, output: output, key: key, options: options, files: inputFiles, inputs: &inputs)
+            {
                 if !stamp.report.isEmpty { FileHandle.standardError.write(Data((stamp.report + "\n").utf8)) }
                 if strict, !stamp.report.isEmpty {
                     FileHandle.standardError.write(Data("reportsite: failed with warnings (--strict)\n".utf8))
@@ -89,8 +93,8 @@ struct SiteOptions: ParsableArguments {
         var staged: (folder: StagedDirectory, sink: StagingSink)?
         if let output {
             buildOptions.fingerprintPages = true
-            if !force, let stamp = BuildStamp.last(root: rootURL, output: output) {
-                buildOptions.previous = PreviousOutput(folder: output, records: stamp.outputs)
+            if let lastStamp {
+                buildOptions.previous = PreviousOutput(folder: output, records: lastStamp.outputs)
             }
             let folder = StagedDirectory(destination: output)
             if let refusal = folder.refusal(siteRoot: rootURL) {
@@ -109,7 +113,7 @@ struct SiteOptions: ParsableArguments {
         }
         if let output {
             // Every input's digest, hashing only files changed since the last build.
-            let known = inputs ?? (force ? [] : BuildStamp.last(root: rootURL, output: output)?.inputs ?? [])
+            let known = inputs ?? lastStamp?.inputs ?? []
             inputs = inputs ?? InputDigests.of(root: rootURL, files: inputFiles, known: known)
             buildOptions.contentDigest = InputDigests.contentDigest(inputs!)
         }
@@ -177,15 +181,18 @@ extension SiteOptions {
     /// checkout has new times on every file but may hold the same bytes).
     /// `inputs` receives every input's digest when they had to be worked out.
     func upToDate(
-        output: URL, key: String, options: BuildOptions, files: [FileStat.Input], inputs: inout [PreviousOutput.Record]?
+        _ last: BuildStamp, output: URL, key: String, options: BuildOptions, files: [FileStat.Input],
+        inputs: inout [PreviousOutput.Record]?
     ) -> BuildStamp? {
-        guard var stamp = BuildStamp.last(root: rootURL, output: output), stamp.outputsIntact(in: output) else { return nil }
-        if stamp.key == key { return stamp }
+        var stamp = last
+        // The keys first: checking every output file's size and time is for
+        // when nothing else changed.
+        if stamp.key == key { return stamp.outputsIntact(in: output) ? stamp : nil }
         let digests = InputDigests.of(root: rootURL, files: files, known: stamp.inputs)
         inputs = digests
         let contentKey = BuildStamp.contentKey(
             contentDigest: InputDigests.contentDigest(digests), options: options, generator: Self.generatorDigest, output: output)
-        guard stamp.contentKey == contentKey else { return nil }
+        guard stamp.contentKey == contentKey, stamp.outputsIntact(in: output) else { return nil }
         stamp.key = key  // next time the times match again
         stamp.inputs = digests
         stamp.save(root: rootURL, output: output)
