@@ -1,3 +1,5 @@
+import Foundation
+
 /// A text file read from the site, with its lines for diagnostics.
 ///
 /// Text is normalised on the way in: a UTF-8 byte-order mark is dropped and
@@ -12,7 +14,12 @@ public struct SourceFile: Sendable {
         self.path = path
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(13) {  // (String.contains(String) goes through Foundation: slow)
+        // memchr: String.contains goes through Foundation, and the generic
+        // UTF8View.contains was 2 % of loading 10,000 documents.
+        let hasCarriageReturn = text.withUTF8 { bytes in
+            bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
+        }
+        if hasCarriageReturn {
             text = text.replacingBytes("\r\n", with: "\n").replacingBytes("\r", with: "\n")
         }
         self.text = text

@@ -56,20 +56,12 @@ public struct DiskFileSystem: FileSystem {
     }
 
     public func files(under directory: String) throws -> [String] {
-        let base = root.appending(path: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [])
-        else { return [] }
-        var paths: [String] = []
+        // readdir(3) and stat(2): FileManager's enumerator with resource
+        // values took a third of a second for 10,000 documents.
         let rootPath = root.path(percentEncoded: false)
-        let prefix = rootPath.hasSuffix("/") ? rootPath : rootPath + "/"
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path(percentEncoded: false)
-            guard path.hasPrefix(prefix) else { continue }
-            paths.append(String(path.dropFirst(prefix.count)))
-        }
-        return paths.sorted()
+        var files: [FileStat.Input] = []
+        FileStat.walk(rootPath.hasSuffix("/") ? rootPath : rootPath + "/", directory, into: &files)
+        return files.map(\.path).sorted()
     }
 
     public func read(_ path: String) throws -> Data {
