@@ -35,7 +35,12 @@ struct LinkChecker {
     /// holds while no page of that build is gone and no changed page lost
     /// an id, since an unchanged page's links are the same links as before.
     func pagesToRead(_ pages: [OutputFile]) -> [OutputFile] {
-        changedPages(pages).map { changed in pages.filter { changed.contains($0.path) } } ?? pages
+        Self.pages(pages, among: changedPages(pages))
+    }
+
+    /// The pages in `changed`, or all of them when that is nil.
+    private static func pages(_ pages: [OutputFile], among changed: Set<String>?) -> [OutputFile] {
+        changed.map { changed in pages.filter { changed.contains($0.path) } } ?? pages
     }
 
     /// The paths of the pages that changed since a build whose links all
@@ -87,7 +92,7 @@ struct LinkChecker {
 
         // Links the templates wrote (everything not explained above): found on
         // every core, reported once each, in page order.
-        let reading = changed.map { changed in pages.filter { changed.contains($0.path) } } ?? pages
+        let reading = Self.pages(pages, among: changed)
         let (known, explainedHrefs) = (siteLinks, explained)
         let found = ParallelMap.map(reading) { file -> [(href: String, message: String, note: String?)] in
             let data = file.contents()

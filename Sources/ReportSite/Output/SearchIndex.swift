@@ -98,11 +98,10 @@ enum SearchIndex {
             ]
             let body = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " "),
                 plainText(document.bodyHTML.html)].joined(separator: " ")
-            guard let cache else { return (doc, nil, Array(Set(words(document.title))), Array(Set(words(body)))) }
-            let key = IntegrityLock.sha256(Data((document.title + "\u{0}" + body).utf8))
-            if let cached = cache.words(key) { return (doc, key, cached.title, cached.text) }
+            let key = cache.map { _ in IntegrityLock.sha256(Data((document.title + "\u{0}" + body).utf8)) }
+            if let key, let cached = cache?.words(key) { return (doc, key, cached.title, cached.text) }
             let (title, text) = (Array(Set(words(document.title))), Array(Set(words(body))))
-            cache.store(key, title: title, text: text)
+            if let key { cache?.store(key, title: title, text: text) }
             return (doc, key, title, text)
         }
         cache?.finish(keeping: Set(perDocument.compactMap(\.key)))

@@ -58,15 +58,7 @@ public struct StagedDirectory {
     /// caller forgets the build stamp first: an interrupted patch leaves no
     /// stamp, and the next build starts afresh.
     public func patch(_ files: [OutputFile], sink: StagingSink) throws {
-        do {
-            _ = sink.store(files.filter { $0.storedAt == nil })
-            if let failure = sink.failure {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-            }
-        } catch {
-            abandon()
-            throw error
-        }
+        try storeRest(of: files, in: sink)
         let base = destination.path(percentEncoded: false).trimmingSuffix("/") + "/"
         let from = staging.path(percentEncoded: false).trimmingSuffix("/") + "/"
         var folders: Set<String> = []
@@ -96,16 +88,23 @@ public struct StagedDirectory {
     /// in for the destination. On any failure the staging folder is removed
     /// and the destination is left as it was.
     public func commit(_ files: [OutputFile], sink: StagingSink) throws {
+        try storeRest(of: files, in: sink)
         do {
-            _ = sink.store(files.filter { $0.storedAt == nil })
-            if let failure = sink.failure {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
-            }
             try keepDotfiles()
             try swap()
         } catch {
             abandon()
             throw error
+        }
+    }
+
+    /// Stores the files the build still holds; on any failure the staging
+    /// folder is dropped and the output folder not touched.
+    private func storeRest(of files: [OutputFile], in sink: StagingSink) throws {
+        _ = sink.store(files.filter { $0.storedAt == nil })
+        if let failure = sink.failure {
+            abandon()
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: failure])
         }
     }
 
