@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ReportSite
@@ -20,5 +21,14 @@ import Testing
         #expect("\u{00A0}no-break\u{2003}".trimmed == "no-break")
         #expect(" \t\n".trimmed == "")
         #expect("".trimmed == "")
+    }
+
+    /// The lock file and change notes quote text as JSON; the quoting must
+    /// stay what Foundation's JSONSerialization wrote before it.
+    @Test func jsonQuotingMatchesFoundation() throws {
+        for text in ["plain", "a\"b\\c/d", "tab\tnl\nCR\r", "\u{1}\u{1f}\u{7f}", "é ‘x’ \u{2028} 😀", ""] {
+            let data = try JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])
+            #expect(Text.jsonQuoted(text) == String(String(decoding: data, as: UTF8.self).dropFirst().dropLast()))
+        }
     }
 }

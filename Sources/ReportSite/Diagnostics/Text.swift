@@ -5,8 +5,9 @@ public enum Text {
     /// `text` as a JSON string literal, quotes included. YAML reads it back
     /// unchanged, so the lock file and change notes use it too.
     public static func jsonQuoted(_ text: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
-        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+        var writer = JSONWriter()
+        writer.string(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// "Roads: an update" → `roads-an-update`: ASCII letters and digits, a

@@ -12,7 +12,6 @@ struct LinkChecker {
 
     /// Output path → the ids on that page, read when a link first needs them.
     private let ids = PageIDs()
-    private let paths: Set<String>
     private let filesByPath: [String: OutputFile]
 
     init(graph: SiteGraph, files: [OutputFile], templateSources: [SourceFile], previous: PreviousOutput? = nil) {
@@ -20,7 +19,6 @@ struct LinkChecker {
         self.files = files
         self.templateSources = templateSources
         self.previous = previous
-        paths = Set(files.map(\.path))
         filesByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -47,7 +45,7 @@ struct LinkChecker {
     /// resolved; nil when every page must be checked (see `pagesToRead`).
     func changedPages(_ pages: [OutputFile]) -> Set<String>? {
         // The manifest is made after the link check, and no link needs it.
-        guard let previous, previous.paths.allSatisfy({ paths.contains($0) || $0 == Manifest.path }) else { return nil }
+        guard let previous, previous.paths.allSatisfy({ filesByPath.keys.contains($0) || $0 == Manifest.path }) else { return nil }
         let changed = pages.filter { page in previous.sha256(of: page.path) != (page.sha256 ?? IntegrityLock.sha256(page.data)) }
         for page in changed where previous.sha256(of: page.path) != nil {
             guard let old = previous.contents(of: page.path),
@@ -130,7 +128,7 @@ struct LinkChecker {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             target = outputPath(ofSitePath: "/" + DocumentIndex.normalise(folder + "/" + pathPart) + (pathPart.hasSuffix("/") ? "/" : ""))
         }
-        guard paths.contains(target) else {
+        guard filesByPath.keys.contains(target) else {
             if graph.failedSitePaths.contains(where: { outputPath(ofSitePath: $0) == target }) { return nil }
             if graph.draftSitePaths.contains(where: { outputPath(ofSitePath: $0) == target }) {
                 return ("the link to '\(href)' points at a draft, which is not published",
@@ -153,8 +151,8 @@ struct LinkChecker {
     func outputPath(ofSitePath sitePath: String) -> String {
         let path = (sitePath.removingPercentEncoding ?? sitePath).drop { $0 == "/" }
         if path.isEmpty || path.hasSuffix("/") { return path + "index.html" }
-        if paths.contains(String(path)) { return String(path) }
-        return paths.contains(path + "/index.html") ? path + "/index.html" : String(path)
+        if filesByPath.keys.contains(String(path)) { return String(path) }
+        return filesByPath.keys.contains(path + "/index.html") ? path + "/index.html" : String(path)
     }
 
     /// The template (and position) that writes `href` literally, else the page's own template.
