@@ -11,6 +11,14 @@ import Testing
         #expect(Day(iso: "2016-09-22")?.long == "22 September 2016")
     }
 
+    /// Feeds, sitemaps and `<time datetime>` need four-digit years and two-digit months and days.
+    @Test func isoDatesArePadded() {
+        #expect(Day(iso: "2016-09-22")?.iso == "2016-09-22")
+        #expect(Day(year: 2017, month: 1, day: 5)?.iso == "2017-01-05")
+        #expect(Day(year: 987, month: 11, day: 30)?.iso == "0987-11-30")
+        #expect(Day(year: 12345, month: 3, day: 4)?.iso == "12345-03-04")
+    }
+
     /// s55(5A): 56 days beginning with the publication day, so the last day is publication + 55.
     @Test func responseDeadlineCountsFiftySixDaysIncludingPublication() {
         func deadline(_ published: String) -> String? {

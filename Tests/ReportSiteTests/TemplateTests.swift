@@ -100,7 +100,7 @@ import Testing
             "ReportContext", "ReportContext.ChecklistRow", "ResponseContext", "ResponseContext.Recommendation", "PageContext",
             "HistoryContext", "HistoryContext.Version", "RecommendationsContext", "RecommendationsContext.Row", "FilterLink",
             "StatusSource", "ActionsContext", "ActionsContext.Row", "PublicationSchemeContext",
-            "PublicationSchemeContext.Category",
+            "PublicationSchemeContext.Category", "DocumentContext.Superseded",
         ])
     }
 }

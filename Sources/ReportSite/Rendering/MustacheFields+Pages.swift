@@ -3,167 +3,240 @@
 /// an incremental build, most of it on the tracker pages' 20,000 rows.
 
 extension FilterLink: MustacheFields {
-    var mustacheFields: [(String, Any)] { [("label", label), ("href", href), ("current", current), ("count", count)] }
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("label", label)
+        fields.field("href", href)
+        fields.field("current", current)
+        fields.field("count", count)
+    }
 }
 
 extension StatusSource: MustacheFields {
-    var mustacheFields: [(String, Any)] { [("title", title), ("href", href), ("date", date), ("note", note as Any)] }
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("title", title)
+        fields.field("href", href)
+        fields.field("date", date)
+        fields.field("note", note)
+    }
 }
 
 extension RecommendationsContext: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("layout", layout), ("title", title), ("heading", heading), ("asAt", asAt as Any),
-            ("statusFilters", statusFilters), ("organisationFilters", organisationFilters), ("rows", rows),
-            ("countLabel", countLabel), ("dueUnknownCount", dueUnknownCount),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("layout", layout)
+        fields.field("title", title)
+        fields.field("heading", heading)
+        fields.field("asAt", asAt)
+        fields.field("statusFilters", statusFilters)
+        fields.field("organisationFilters", organisationFilters)
+        fields.field("rows", rows)
+        fields.field("countLabel", countLabel)
+        fields.field("dueUnknownCount", dueUnknownCount)
     }
 }
 
 extension RecommendationsContext.Row: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("number", number), ("text", text), ("href", href), ("responseTitle", responseTitle),
-            ("organisation", organisation), ("timescale", timescale), ("due", due as Any), ("status", status),
-            ("statusClass", statusClass), ("overdue", overdue), ("source", source), ("asPublished", asPublished),
-            ("updates", updates),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("number", number)
+        fields.field("text", text)
+        fields.field("href", href)
+        fields.field("responseTitle", responseTitle)
+        fields.field("organisation", organisation)
+        fields.field("timescale", timescale)
+        fields.field("due", due)
+        fields.field("status", status)
+        fields.field("statusClass", statusClass)
+        fields.field("overdue", overdue)
+        fields.field("source", source)
+        fields.field("asPublished", asPublished)
+        fields.field("updates", updates)
     }
 }
 
 extension ActionsContext: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("layout", layout), ("title", title), ("asAt", asAt as Any), ("rows", rows), ("countLabel", countLabel),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("layout", layout)
+        fields.field("title", title)
+        fields.field("asAt", asAt)
+        fields.field("rows", rows)
+        fields.field("countLabel", countLabel)
     }
 }
 
 extension ActionsContext.Row: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("id", id), ("action", action), ("owner", owner), ("due", due as Any), ("status", status),
-            ("overdue", overdue), ("meetingTitle", meetingTitle), ("meetingHref", meetingHref),
-            ("verdict", verdict as Any), ("source", source),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("id", id)
+        fields.field("action", action)
+        fields.field("owner", owner)
+        fields.field("due", due)
+        fields.field("status", status)
+        fields.field("overdue", overdue)
+        fields.field("meetingTitle", meetingTitle)
+        fields.field("meetingHref", meetingHref)
+        fields.field("verdict", verdict)
+        fields.field("source", source)
     }
 }
 
 extension PublicationSchemeContext: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("layout", layout), ("title", title), ("categories", categories), ("gaps", gaps),
-            ("coveredLabel", coveredLabel),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("layout", layout)
+        fields.field("title", title)
+        fields.field("categories", categories)
+        fields.field("gaps", gaps)
+        fields.field("coveredLabel", coveredLabel)
     }
 }
 
 extension PublicationSchemeContext.Category: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("id", id), ("title", title), ("summary", summary), ("items", items), ("isGap", isGap),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("id", id)
+        fields.field("title", title)
+        fields.field("summary", summary)
+        fields.field("items", items)
+        fields.field("isGap", isGap)
     }
 }
 
 extension MeetingContext: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("document", document), ("chair", chair), ("noteTaker", noteTaker as Any), ("venue", venue),
-            ("attendees", attendees), ("purpose", purpose), ("verdict", verdict as Any),
-            ("introductionHTML", introductionHTML), ("questions", questions), ("actions", actions),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("document", document)
+        fields.field("chair", chair)
+        fields.field("noteTaker", noteTaker)
+        fields.field("venue", venue)
+        fields.field("attendees", attendees)
+        fields.field("purpose", purpose)
+        fields.field("verdict", verdict)
+        fields.field("introductionHTML", introductionHTML)
+        fields.field("questions", questions)
+        fields.field("actions", actions)
     }
 }
 
 extension MeetingContext.Question: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("number", number), ("anchor", anchor), ("question", question), ("answerHTML", answerHTML),
-            ("postMeeting", postMeeting),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("number", number)
+        fields.field("anchor", anchor)
+        fields.field("question", question)
+        fields.field("answerHTML", answerHTML)
+        fields.field("postMeeting", postMeeting)
     }
 }
 
 extension MeetingContext.Action: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("id", id), ("action", action), ("owner", owner), ("due", due as Any), ("status", status),
-            ("updatedBy", updatedBy as Any),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("id", id)
+        fields.field("action", action)
+        fields.field("owner", owner)
+        fields.field("due", due)
+        fields.field("status", status)
+        fields.field("updatedBy", updatedBy)
     }
 }
 
 extension ReportContext: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("document", document), ("board", board), ("paperNumber", paperNumber as Any),
-            ("agendaItem", agendaItem as Any), ("originator", originator), ("subject", subject as Any),
-            ("protectiveMarking", protectiveMarking as Any), ("recommendations", recommendations),
-            ("financialImplications", financialImplications as Any), ("contactOfficer", contactOfficer as Any),
-            ("checklist", checklist),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("document", document)
+        fields.field("board", board)
+        fields.field("paperNumber", paperNumber)
+        fields.field("agendaItem", agendaItem)
+        fields.field("originator", originator)
+        fields.field("subject", subject)
+        fields.field("protectiveMarking", protectiveMarking)
+        fields.field("recommendations", recommendations)
+        fields.field("financialImplications", financialImplications)
+        fields.field("contactOfficer", contactOfficer)
+        fields.field("checklist", checklist)
     }
 }
 
 extension ReportContext.ChecklistRow: MustacheFields {
-    var mustacheFields: [(String, Any)] { [("question", question), ("answer", answer), ("comment", comment as Any)] }
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("question", question)
+        fields.field("answer", answer)
+        fields.field("comment", comment)
+    }
 }
 
 extension ResponseContext: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("document", document), ("inspectorate", inspectorate), ("inspection", inspection),
-            ("fieldworkStart", fieldworkStart as Any), ("fieldworkEnd", fieldworkEnd as Any),
-            ("reportPublished", reportPublished as Any), ("responseDeadline", responseDeadline as Any),
-            ("onTime", onTime as Any), ("addressee", addressee), ("signedBy", signedBy), ("copiedTo", copiedTo),
-            ("letterHTML", letterHTML), ("closingHTML", closingHTML), ("recommendations", recommendations),
-            ("recommendationCount", recommendationCount),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("document", document)
+        fields.field("inspectorate", inspectorate)
+        fields.field("inspection", inspection)
+        fields.field("fieldworkStart", fieldworkStart)
+        fields.field("fieldworkEnd", fieldworkEnd)
+        fields.field("reportPublished", reportPublished)
+        fields.field("responseDeadline", responseDeadline)
+        fields.field("onTime", onTime)
+        fields.field("addressee", addressee)
+        fields.field("signedBy", signedBy)
+        fields.field("copiedTo", copiedTo)
+        fields.field("letterHTML", letterHTML)
+        fields.field("closingHTML", closingHTML)
+        fields.field("recommendations", recommendations)
+        fields.field("recommendationCount", recommendationCount)
     }
 }
 
 extension ResponseContext.Recommendation: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("number", number), ("anchor", anchor), ("text", text), ("timescale", timescale), ("status", status),
-            ("responseHTML", responseHTML as Any), ("furtherWorkHTML", furtherWorkHTML as Any),
-            ("hasResponse", hasResponse), ("due", due as Any), ("overdue", overdue), ("updates", updates),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("number", number)
+        fields.field("anchor", anchor)
+        fields.field("text", text)
+        fields.field("timescale", timescale)
+        fields.field("status", status)
+        fields.field("responseHTML", responseHTML)
+        fields.field("furtherWorkHTML", furtherWorkHTML)
+        fields.field("hasResponse", hasResponse)
+        fields.field("due", due)
+        fields.field("overdue", overdue)
+        fields.field("updates", updates)
     }
 }
 
 extension PageContext: MustacheFields {
-    var mustacheFields: [(String, Any)] { [("document", document), ("updated", updated as Any)] }
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("document", document)
+        fields.field("updated", updated)
+    }
 }
 
 extension HistoryContext: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("layout", layout), ("title", title), ("documentTitle", documentTitle), ("documentHref", documentHref),
-            ("kindLabel", kindLabel), ("kindPlural", kindPlural), ("kindHref", kindHref),
-            ("currentNumber", currentNumber), ("versions", versions),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("layout", layout)
+        fields.field("title", title)
+        fields.field("documentTitle", documentTitle)
+        fields.field("documentHref", documentHref)
+        fields.field("kindLabel", kindLabel)
+        fields.field("kindPlural", kindPlural)
+        fields.field("kindHref", kindHref)
+        fields.field("currentNumber", currentNumber)
+        fields.field("versions", versions)
     }
 }
 
 extension HistoryContext.Version: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("number", number), ("href", href), ("isCurrent", isCurrent), ("publishedOn", publishedOn),
-            ("note", note as Any), ("changesHTML", changesHTML as Any),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("number", number)
+        fields.field("href", href)
+        fields.field("isCurrent", isCurrent)
+        fields.field("publishedOn", publishedOn)
+        fields.field("note", note)
+        fields.field("changesHTML", changesHTML)
     }
 }
 
 extension RedirectContext: MustacheFields {
-    var mustacheFields: [(String, Any)] {
-        [
-            ("layout", layout), ("title", title), ("targetHref", targetHref), ("targetURL", targetURL),
-        ]
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("layout", layout)
+        fields.field("title", title)
+        fields.field("targetHref", targetHref)
+        fields.field("targetURL", targetURL)
     }
 }
 
 extension PersonContext: MustacheFields {
-    var mustacheFields: [(String, Any)] { [("name", name), ("role", role)] }
+    func visitFields(_ fields: inout FieldWalk) {
+        fields.field("name", name)
+        fields.field("role", role)
+    }
 }

@@ -32,12 +32,15 @@ enum MustacheValue {
         }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
+        case .optional:
+            guard let wrapped = mirror.children.first else { return missing(walk) }
+            return convert(wrapped.value, walk)
         case .collection, .set:
             fingerprint?.add(tag: "a", String(mirror.children.count))
             let elements = mirror.children.map { convert($0.value, walk) }
             return walk.builds ? elements : ()
         case .struct, .class:
-            fingerprint?.add(tag: "d", String(mirror.children.count))
+            fingerprint?.add(tag: "d", "")
             var dictionary: [String: Any] = [:]
             for child in mirror.children {
                 guard let label = child.label else { continue }
@@ -45,12 +48,21 @@ enum MustacheValue {
                 let converted = convert(child.value, walk)
                 if walk.builds { dictionary[label] = converted }
             }
+            fingerprint?.add(tag: "e", "")
             return dictionary
         default:
             // Not a shape the contexts use (an enum?): describe it rather than ignore it.
             fingerprint?.add(tag: "?", String(reflecting: value))
             return value
         }
+    }
+}
+
+extension MustacheValue {
+    /// An absent optional, with or without its type known.
+    static func missing(_ walk: ContextWalk) -> Any {
+        walk.fingerprint?.add(tag: "n", "")
+        return MissingValue()
     }
 }
 
@@ -111,37 +123,20 @@ extension TrustedHTML: MustacheConvertible {
     }
 }
 
-extension Optional: MustacheConvertible {
+extension Optional: MustacheConvertible where Wrapped: MustacheConvertible {
     func mustacheValue(_ walk: ContextWalk) -> Any {
-        guard let wrapped = self else {
-            walk.fingerprint?.add(tag: "n", "")
-            return MissingValue()
-        }
-        return MustacheValue.convert(wrapped, walk)
+        guard let wrapped = self else { return MustacheValue.missing(walk) }
+        return wrapped.mustacheValue(walk)
     }
 }
 
-extension Array: MustacheConvertible {
+extension Array: MustacheConvertible where Element: MustacheConvertible {
     func mustacheValue(_ walk: ContextWalk) -> Any {
         walk.fingerprint?.add(tag: "a", String(count))
         guard walk.builds else {
-            for element in self { _ = MustacheValue.convert(element, walk) }
+            for element in self { _ = element.mustacheValue(walk) }
             return ()
         }
-        return map { MustacheValue.convert($0, walk) }
-    }
-}
-
-extension MustacheFields {
-    func mustacheValue(_ walk: ContextWalk) -> Any {
-        let fields = mustacheFields
-        walk.fingerprint?.add(tag: "d", String(fields.count))
-        var dictionary: [String: Any] = Dictionary(minimumCapacity: walk.builds ? fields.count : 0)
-        for (label, child) in fields {
-            walk.fingerprint?.add(tag: "k", label)
-            let converted = MustacheValue.convert(child, walk)
-            if walk.builds { dictionary[label] = converted }
-        }
-        return dictionary
+        return map { $0.mustacheValue(walk) }
     }
 }

@@ -166,10 +166,10 @@ struct PublicationSchemeContext {
             sitePath: "/publication-scheme/")
         let published = graph.documents.filter { $0.metadata?.status != .withdrawn && !$0.isDraft }
         categories = PublicationCategory.allCases.map { category in
-            let documents = published.filter {
+            let documents = SiteGraph.sortedNewestFirst(published.filter {
                 if case let .page(page) = $0.content { return page.category == category }
                 return $0.metadata?.category == category
-            }.sorted(by: SiteGraph.newestFirst)
+            })
             return Category(id: category.rawValue, title: category.title, summary: category.summary,
                 items: documents.map { ListItem($0, graph: graph) }, isGap: documents.isEmpty)
         }

@@ -100,17 +100,23 @@ public struct SiteGraph: Sendable {
         let byPath: [String: Document]
 
         init(_ documents: [Document]) {
-            let listed = documents.filter { $0.kind.isListed && $0.metadata?.status != .withdrawn }.sorted(by: SiteGraph.newestFirst)
+            let listed = SiteGraph.sortedNewestFirst(documents.filter { $0.kind.isListed && $0.metadata?.status != .withdrawn })
             publications = listed
             byKind = Dictionary(grouping: listed, by: \.kind)
             byPath = Dictionary(documents.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
-    static func newestFirst(_ a: Document, _ b: Document) -> Bool {
-        let da = a.metadata?.date, db = b.metadata?.date
-        if da != db, let da, let db { return da > db }
-        return a.slug < b.slug
+    /// `documents` newest first, ties broken by slug; a stable sort, so
+    /// documents with the same date and slug keep their order. It sorts small
+    /// keys, not the documents: moving a `Document` copies a dozen references.
+    static func sortedNewestFirst(_ documents: [Document]) -> [Document] {
+        let keys = documents.map { (date: $0.metadata?.date, slug: $0.slug) }
+        return keys.indices.sorted { a, b in
+            let da = keys[a].date, db = keys[b].date
+            if da != db, let da, let db { return da > db }
+            return keys[a].slug < keys[b].slug
+        }.map { documents[$0] }
     }
 
     static func normalisedBaseURL(_ url: String) -> String {

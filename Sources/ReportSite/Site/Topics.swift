@@ -11,18 +11,22 @@ extension SiteGraph {
 
     /// Every topic, by name.
     public var topics: [Topic] {
-        var byslug: [String: Topic] = [:]
-        for document in publications.sorted(by: { $0.path < $1.path }) {
+        // `publications` is already newest first, so each topic's documents
+        // are too; the name is taken from the document first in path order.
+        var byslug: [String: (topic: Topic, namedBy: String)] = [:]
+        for document in publications {
             for name in document.metadata?.topics ?? [] {
                 let slug = SiteGraph.topicSlug(name)
-                byslug[slug, default: Topic(name: name, slug: slug, documents: [])].documents.append(document)
+                if byslug[slug] == nil {
+                    byslug[slug] = (Topic(name: name, slug: slug, documents: []), document.path)
+                } else if document.path < byslug[slug]!.namedBy {
+                    byslug[slug]!.topic.name = name
+                    byslug[slug]!.namedBy = document.path
+                }
+                byslug[slug]!.topic.documents.append(document)
             }
         }
-        return byslug.values.map { topic in
-            var topic = topic
-            topic.documents.sort(by: SiteGraph.newestFirst)
-            return topic
-        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        return byslug.values.map(\.topic).sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
     /// Published documents of an organisation, newest first.
