@@ -39,12 +39,12 @@ import Testing
         #expect(SearchIndex.build(graph, cache: first) == fresh, "every document from memory")
         let reread = SearchWordCache(file: file, generator: "g")
         #expect(SearchIndex.build(graph, cache: reread) == fresh, "every document from the file")
-        #expect(reread.words(IntegrityLock.sha256(Data("nothing like this\u{0}".utf8))) == nil)
+        #expect(reread.entry(IntegrityLock.sha256(Data("nothing like this\u{0}".utf8))) == nil)
 
         // Another generator's file is not used.
         let other = SearchWordCache(file: file, generator: "h")
-        #expect(other.words(try #require(self.someKey(graph))) == nil)
-        #expect(reread.words(try #require(self.someKey(graph))) != nil)
+        #expect(other.entry(try #require(self.someKey(graph))) == nil)
+        #expect(reread.entry(try #require(self.someKey(graph))) != nil)
     }
 
     /// The cache key of the first published document, as `SearchIndex.build` makes it.

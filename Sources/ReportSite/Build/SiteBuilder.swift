@@ -42,7 +42,7 @@ public enum SiteBuilder {
         files += store(Assets.collect(from: fileSystem, into: &result.diagnostics))
         clock.lap("render", into: &result)
         files += store([Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph))
-        files += store(OpenData.render(graph) + TrendData.render(graph))
+        files += OpenData.render(graph, sink: options.sink) + store(TrendData.render(graph))
         clock.lap("data", into: &result)
         files += store([SearchIndex.render(graph, cache: options.searchWords)])
         clock.lap("search", into: &result)

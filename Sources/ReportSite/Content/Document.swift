@@ -21,7 +21,8 @@ public struct Document: Sendable, Codable {
     public var headings: [Heading]
     /// Links written in the body, checked once every page exists.
     public var links: [MarkdownLink]
-    /// The Markdown body as written (for the differences between versions).
+    /// The Markdown body as written, for the differences between versions:
+    /// kept by the loader only for documents that have versions (and for the versions).
     public var markdown: String
     /// Charts placed in the body.
     public var charts: [ChartBlock] = []

@@ -236,13 +236,16 @@ enum OpenData {
         return encoder
     }
 
-    static func render(_ graph: SiteGraph) -> [OutputFile] {
+    /// Every `document.json` and the catalogue; with a `sink`, each file is
+    /// stored as soon as it is made, so they are never all in memory at once.
+    static func render(_ graph: SiteGraph, sink: StagingSink? = nil) -> [OutputFile] {
         let encoder = encoder()
         // One file per document, encoded on every core.
         let made = ParallelMap.map(graph.documents) { document -> (OutputFile, Catalogue.Entry) in
             let data = DocumentData(document, graph: graph)
             let path = String(SiteGraph.path(of: document).dropFirst()) + "document.json"
-            return (OutputFile(path: path, data: ((try? Self.encoder().encode(data)) ?? Data()) + Data("\n".utf8)),
+            let file = OutputFile(path: path, data: ((try? Self.encoder().encode(data)) ?? Data()) + Data("\n".utf8))
+            return (sink?.store(file) ?? file,
                 Catalogue.Entry(
                     kind: data.kind, title: data.title, url: data.url, data: graph.absoluteURL("/" + path), date: data.date,
                     organisation: data.organisation?.id, topics: data.topics, version: data.version, status: data.status))
@@ -252,7 +255,8 @@ enum OpenData {
         let catalogue = Catalogue(
             title: graph.config.title, licence: graph.config.licence?.title, licenceURL: graph.config.licence?.url,
             documents: entries.sorted { $0.url < $1.url })
-        files.append(OutputFile(path: "data/documents.json", data: ((try? encoder.encode(catalogue)) ?? Data()) + Data("\n".utf8)))
+        let file = OutputFile(path: "data/documents.json", data: ((try? encoder.encode(catalogue)) ?? Data()) + Data("\n".utf8))
+        files.append(sink?.store(file) ?? file)
         return files
     }
 }

@@ -79,11 +79,12 @@ enum SearchIndex {
 
     static func build(_ graph: SiteGraph, cache: SearchWordCache? = nil) -> Index {
         let documents = graph.publications
-        var titleIndex: [String: [Int]] = [:]
-        var textIndex: [String: [Int]] = [:]
+        // Words are numbered in the cache's vocabulary, so postings are
+        // gathered by number, not by hashing every word of every document.
+        let numbering = cache ?? SearchWordCache()
         // Each document's words on every core (or from the cache, when its
         // text is as a previous build saw it); the postings are merged in order.
-        let perDocument = ParallelMap.map(documents) { document -> (doc: [String], key: String?, title: [String], text: [String]) in
+        let perDocument = ParallelMap.map(documents) { document -> (doc: [String], key: String?, words: SearchWordCache.Entry) in
             let metadata = document.metadata
             let headings = document.headings.filter { $0.level == 2 }.map(\.text)
             let organisation = metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? ""
@@ -99,19 +100,26 @@ enum SearchIndex {
             let body = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " "),
                 plainText(document.bodyHTML.html)].joined(separator: " ")
             let key = cache.map { _ in IntegrityLock.sha256(Data((document.title + "\u{0}" + body).utf8)) }
-            if let key, let cached = cache?.words(key) { return (doc, key, cached.title, cached.text) }
-            let (title, text) = (Array(Set(words(document.title))), Array(Set(words(body))))
-            if let key { cache?.store(key, title: title, text: text) }
-            return (doc, key, title, text)
+            if let key, let cached = numbering.entry(key) { return (doc, key, cached) }
+            let entry = numbering.number(key, title: Array(Set(words(document.title))), text: Array(Set(words(body))))
+            return (doc, key, entry)
+        }
+        // A document's words are distinct and documents come in order, so
+        // each posting list is ascending as it is built.
+        let vocabulary = numbering.vocabularySnapshot()
+        var titlePostings = [[Int]](repeating: [], count: vocabulary.count)
+        var textPostings = [[Int]](repeating: [], count: vocabulary.count)
+        for (number, entry) in perDocument.enumerated() {
+            for word in entry.words.title { titlePostings[Int(word)].append(number) }
+            for word in entry.words.text { textPostings[Int(word)].append(number) }
         }
         cache?.finish(keeping: Set(perDocument.compactMap(\.key)))
-        var docs: [[String]] = []
-        for (number, entry) in perDocument.enumerated() {
-            docs.append(entry.doc)
-            for word in entry.title { titleIndex[word, default: []].append(number) }
-            for word in entry.text { textIndex[word, default: []].append(number) }
+        func index(_ postings: [[Int]]) -> [String: [Int]] {
+            var index: [String: [Int]] = [:]
+            for (word, numbers) in zip(vocabulary, postings) where !numbers.isEmpty { index[word] = deltas(numbers) }
+            return index
         }
-        return Index(v: 1, docs: docs, title: titleIndex.mapValues(deltas), text: textIndex.mapValues(deltas))
+        return Index(v: 1, docs: perDocument.map(\.doc), title: index(titlePostings), text: index(textPostings))
     }
 
     /// [3, 7, 8] → [3, 4, 1]: smaller numbers, shorter JSON.

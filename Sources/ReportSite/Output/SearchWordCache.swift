@@ -31,21 +31,28 @@ public final class SearchWordCache: @unchecked Sendable {
         loaded = !reuse
     }
 
-    /// The words of the text with digest `key`, if a build has seen that text.
-    func words(_ key: String) -> (title: [String], text: [String])? {
+    /// The word numbers of the text with digest `key`, if a build has seen that text.
+    func entry(_ key: String) -> Entry? {
         lock.withLock {
             loadIfNeeded()
-            guard let entry = entries[key] else { return nil }
-            return (entry.title.map { vocabulary[Int($0)] }, entry.text.map { vocabulary[Int($0)] })
+            return entries[key]
         }
     }
 
-    func store(_ key: String, title: [String], text: [String]) {
+    /// Numbers the words of a text, keeping them under `key` if there is one.
+    func number(_ key: String?, title: [String], text: [String]) -> Entry {
         lock.withLock {
-            entries[key] = Entry(title: title.map(number), text: text.map(number))
-            changed = true
+            let entry = Entry(title: title.map(number), text: text.map(number))
+            if let key {
+                entries[key] = entry
+                changed = true
+            }
+            return entry
         }
     }
+
+    /// The words by number, as they stand until `finish` renumbers them.
+    func vocabularySnapshot() -> [String] { lock.withLock { vocabulary } }
 
     /// Keeps only the entries of `keys` (the current documents) and writes
     /// the file if anything changed.
