@@ -1,20 +1,20 @@
 import Foundation
 
-/// A digest computed at most once, on whichever thread first needs it.
-private final class LazyDigest: @unchecked Sendable {
+/// A value made at most once, on whichever thread first needs it.
+final class Once<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var computed: String?
-    private let compute: () -> String
+    private var made: Value?
+    private let make: () -> Value
 
-    init(_ compute: @escaping () -> String) {
-        self.compute = compute
+    init(_ make: @escaping () -> Value) {
+        self.make = make
     }
 
-    func value() -> String {
+    func value() -> Value {
         lock.withLock {
-            if let computed { return computed }
-            let value = compute()
-            computed = value
+            if let made { return made }
+            let value = make()
+            made = value
             return value
         }
     }
@@ -86,7 +86,7 @@ public struct SiteRenderer: Sendable {
         // fingerprint the previous build also had is reused, not rendered.
         let charts = ChartHTML(graph: graph)
         let templates = self.templates
-        let chartSalt = LazyDigest { charts.salt() }
+        let chartSalt = Once { charts.salt() }
         let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page -> OutputFile? in
             let recorder = salt.map { PageFingerprint(path: page.path, template: page.template, salt: $0) }
             let context = (page.context as? LazyContext)?.make() ?? page.context
@@ -134,18 +134,21 @@ public struct SiteRenderer: Sendable {
     func trackerPages() -> [(path: String, template: String, context: Any)] {
         let all = graph.trackers.recommendations
         var pages: [(path: String, template: String, context: Any)] = []
-        // Each view has thousands of rows: made on the rendering threads.
-        func view(_ sitePath: String, _ heading: String, _ items: [Trackers.Recommendation]) {
-            pages.append((String(sitePath.dropFirst()) + "index.html", "recommendations",
-                LazyContext { RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, items: items) }))
+        // Each view has thousands of rows: made on the rendering threads,
+        // each row once for all the views it appears in.
+        let tracker = Once { RecommendationsContext.Tracker(graph: graph) }
+        func view(_ sitePath: String, _ heading: String, _ selection: [Int]) {
+            pages.append((String(sitePath.dropFirst()) + "index.html", "recommendations", LazyContext {
+                RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, tracker: tracker.value(), selection: selection)
+            }))
         }
-        view("/recommendations/", "Recommendations tracker", all)
+        view("/recommendations/", "Recommendations tracker", Array(all.indices))
         for status in RecommendationsContext.statusViews {
-            view("/recommendations/status/\(status.slug)/", status.label, all.filter(status.includes))
+            view("/recommendations/status/\(status.slug)/", status.label, all.indices.filter { status.includes(all[$0]) })
         }
         for organisation in graph.config.organisations {
-            let items = all.filter { $0.response.metadata?.organisation == organisation.id }
-            if !items.isEmpty { view("/recommendations/organisation/\(organisation.id)/", organisation.name, items) }
+            let selection = all.indices.filter { all[$0].response.metadata?.organisation == organisation.id }
+            if !selection.isEmpty { view("/recommendations/organisation/\(organisation.id)/", organisation.name, selection) }
         }
         pages.append(("actions/index.html", "actions", LazyContext { ActionsContext(graph: graph) }))
         return pages

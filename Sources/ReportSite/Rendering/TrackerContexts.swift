@@ -51,41 +51,59 @@ struct RecommendationsContext {
     let countLabel: String
     let dueUnknownCount: Int
 
-    /// The view at `sitePath` showing `items`.
-    init(graph: SiteGraph, sitePath: String, heading: String, items: [Trackers.Recommendation]) {
+    /// What every view shares, made once: a row per recommendation, and
+    /// how many each filter shows.
+    struct Tracker {
+        let rows: [Row]
+        let statusCounts: [Int]
+        let organisationCounts: [(organisation: SiteConfig.Organisation, count: Int)]
+        let dueUnknown: [Bool]
+
+        init(graph: SiteGraph) {
+            let all = graph.trackers.recommendations
+            statusCounts = RecommendationsContext.statusViews.map { all.count(where: $0.includes) }
+            organisationCounts = graph.config.organisations.map { organisation in
+                (organisation, all.count { $0.response.metadata?.organisation == organisation.id })
+            }
+            dueUnknown = all.map { $0.due == nil }
+            rows = all.map { item in
+                let statusEntry = item.history.last!
+                return Row(
+                    number: item.number, text: item.text,
+                    href: graph.href(SiteGraph.path(of: item.response)) + "#recommendation-\(item.number)",
+                    responseTitle: item.response.title,
+                    organisation: item.response.metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? "",
+                    timescale: item.timescale.description, due: item.due.map(DateContext.init),
+                    status: item.status.label, statusClass: item.status.rawValue, overdue: item.isOverdue,
+                    source: StatusSource(statusEntry, graph: graph), asPublished: item.history.count == 1,
+                    updates: item.history.count - 1)
+            }
+        }
+    }
+
+    /// The view at `sitePath` showing the recommendations numbered `selection`
+    /// in `graph.trackers.recommendations`.
+    init(graph: SiteGraph, sitePath: String, heading: String, tracker: Tracker, selection: [Int]) {
         title = "Recommendations tracker"
         self.heading = heading
         layout = LayoutContext(
             graph: graph, pageTitle: heading == title ? title : "\(title): \(heading)",
             description: "Every recommendation from every inspection, its due date and its latest status.", sitePath: sitePath)
-        let all = graph.trackers.recommendations
         asAt = graph.trackers.asAt.map(DateContext.init)
         let base = "/recommendations/"
-        statusFilters = [FilterLink(label: "All", href: graph.href(base), current: sitePath == base, count: all.count)]
-            + RecommendationsContext.statusViews.map { view in
+        statusFilters = [FilterLink(label: "All", href: graph.href(base), current: sitePath == base, count: tracker.rows.count)]
+            + zip(RecommendationsContext.statusViews, tracker.statusCounts).map { view, count in
                 FilterLink(label: view.label, href: graph.href(base + "status/\(view.slug)/"),
-                    current: sitePath == base + "status/\(view.slug)/", count: all.filter(view.includes).count)
+                    current: sitePath == base + "status/\(view.slug)/", count: count)
             }
-        organisationFilters = graph.config.organisations.compactMap { organisation in
-            let count = all.count { $0.response.metadata?.organisation == organisation.id }
+        organisationFilters = tracker.organisationCounts.compactMap { organisation, count in
             guard count > 0 else { return nil }
             let path = base + "organisation/\(organisation.id)/"
             return FilterLink(label: organisation.name, href: graph.href(path), current: sitePath == path, count: count)
         }
-        rows = items.map { item in
-            let statusEntry = item.history.last!
-            return Row(
-                number: item.number, text: item.text,
-                href: graph.href(SiteGraph.path(of: item.response)) + "#recommendation-\(item.number)",
-                responseTitle: item.response.title,
-                organisation: item.response.metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? "",
-                timescale: item.timescale.description, due: item.due.map(DateContext.init),
-                status: item.status.label, statusClass: item.status.rawValue, overdue: item.isOverdue,
-                source: StatusSource(statusEntry, graph: graph), asPublished: item.history.count == 1,
-                updates: item.history.count - 1)
-        }
-        countLabel = "\(items.count) recommendation\(items.count == 1 ? "" : "s")"
-        dueUnknownCount = items.count { $0.due == nil }
+        rows = selection.map { tracker.rows[$0] }
+        countLabel = "\(selection.count) recommendation\(selection.count == 1 ? "" : "s")"
+        dueUnknownCount = selection.count { tracker.dueUnknown[$0] }
     }
 
     struct StatusView {
