@@ -132,23 +132,21 @@ public struct SiteRenderer: Sendable {
 
     /// `/recommendations/` with a view per status and per organisation, and `/actions/`.
     func trackerPages() -> [(path: String, template: String, context: Any)] {
-        let all = graph.trackers.recommendations
         var pages: [(path: String, template: String, context: Any)] = []
         // Each view has thousands of rows: made on the rendering threads,
         // each row once for all the views it appears in.
-        let tracker = Once { RecommendationsContext.Tracker(graph: graph) }
+        let tracker = RecommendationsContext.Tracker(graph: graph)
         func view(_ sitePath: String, _ heading: String, _ selection: [Int]) {
             pages.append((String(sitePath.dropFirst()) + "index.html", "recommendations", LazyContext {
-                RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, tracker: tracker.value(), selection: selection)
+                RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, tracker: tracker, selection: selection)
             }))
         }
-        view("/recommendations/", "Recommendations tracker", Array(all.indices))
-        for status in RecommendationsContext.statusViews {
-            view("/recommendations/status/\(status.slug)/", status.label, all.indices.filter { status.includes(all[$0]) })
+        view("/recommendations/", "Recommendations tracker", Array(graph.trackers.recommendations.indices))
+        for (status, selection) in zip(RecommendationsContext.statusViews, tracker.statusSelections) {
+            view("/recommendations/status/\(status.slug)/", status.label, selection)
         }
-        for organisation in graph.config.organisations {
-            let selection = all.indices.filter { all[$0].response.metadata?.organisation == organisation.id }
-            if !selection.isEmpty { view("/recommendations/organisation/\(organisation.id)/", organisation.name, selection) }
+        for (organisation, selection) in tracker.organisationSelections where !selection.isEmpty {
+            view("/recommendations/organisation/\(organisation.id)/", organisation.name, selection)
         }
         pages.append(("actions/index.html", "actions", LazyContext { ActionsContext(graph: graph) }))
         return pages

@@ -51,32 +51,35 @@ struct RecommendationsContext {
     let countLabel: String
     let dueUnknownCount: Int
 
-    /// What every view shares, made once: a row per recommendation, and
-    /// how many each filter shows.
-    struct Tracker {
-        let rows: [Row]
-        let statusCounts: [Int]
-        let organisationCounts: [(organisation: SiteConfig.Organisation, count: Int)]
+    /// What every view shares: which recommendations each filter selects
+    /// (numbers into `graph.trackers.recommendations`), and a row per
+    /// recommendation, made once, on first use, for all the views.
+    final class Tracker: Sendable {
+        let statusSelections: [[Int]]
+        let organisationSelections: [(organisation: SiteConfig.Organisation, selection: [Int])]
         let dueUnknown: [Bool]
+        private let madeRows: Once<[Row]>
+        var rows: [Row] { madeRows.value() }
 
         init(graph: SiteGraph) {
             let all = graph.trackers.recommendations
-            statusCounts = RecommendationsContext.statusViews.map { all.count(where: $0.includes) }
-            organisationCounts = graph.config.organisations.map { organisation in
-                (organisation, all.count { $0.response.metadata?.organisation == organisation.id })
+            statusSelections = RecommendationsContext.statusViews.map { view in all.indices.filter { view.includes(all[$0]) } }
+            organisationSelections = graph.config.organisations.map { organisation in
+                (organisation, all.indices.filter { all[$0].response.metadata?.organisation == organisation.id })
             }
             dueUnknown = all.map { $0.due == nil }
-            rows = all.map { item in
-                let statusEntry = item.history.last!
-                return Row(
-                    number: item.number, text: item.text,
-                    href: graph.href(SiteGraph.path(of: item.response)) + "#recommendation-\(item.number)",
-                    responseTitle: item.response.title,
-                    organisation: item.response.metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? "",
-                    timescale: item.timescale.description, due: item.due.map(DateContext.init),
-                    status: item.status.label, statusClass: item.status.rawValue, overdue: item.isOverdue,
-                    source: StatusSource(statusEntry, graph: graph), asPublished: item.history.count == 1,
-                    updates: item.history.count - 1)
+            madeRows = Once {
+                all.map { item in
+                    Row(
+                        number: item.number, text: item.text,
+                        href: graph.href(SiteGraph.path(of: item.response)) + "#recommendation-\(item.number)",
+                        responseTitle: item.response.title,
+                        organisation: item.response.metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? "",
+                        timescale: item.timescale.description, due: item.due.map(DateContext.init),
+                        status: item.status.label, statusClass: item.status.rawValue, overdue: item.isOverdue,
+                        source: StatusSource(item.history.last!, graph: graph), asPublished: item.history.count == 1,
+                        updates: item.history.count - 1)
+                }
             }
         }
     }
@@ -91,12 +94,13 @@ struct RecommendationsContext {
             description: "Every recommendation from every inspection, its due date and its latest status.", sitePath: sitePath)
         asAt = graph.trackers.asAt.map(DateContext.init)
         let base = "/recommendations/"
-        statusFilters = [FilterLink(label: "All", href: graph.href(base), current: sitePath == base, count: tracker.rows.count)]
-            + zip(RecommendationsContext.statusViews, tracker.statusCounts).map { view, count in
+        statusFilters = [FilterLink(label: "All", href: graph.href(base), current: sitePath == base, count: graph.trackers.recommendations.count)]
+            + zip(RecommendationsContext.statusViews, tracker.statusSelections).map { view, selection in
                 FilterLink(label: view.label, href: graph.href(base + "status/\(view.slug)/"),
-                    current: sitePath == base + "status/\(view.slug)/", count: count)
+                    current: sitePath == base + "status/\(view.slug)/", count: selection.count)
             }
-        organisationFilters = tracker.organisationCounts.compactMap { organisation, count in
+        organisationFilters = tracker.organisationSelections.compactMap { organisation, selection in
+            let count = selection.count
             guard count > 0 else { return nil }
             let path = base + "organisation/\(organisation.id)/"
             return FilterLink(label: organisation.name, href: graph.href(path), current: sitePath == path, count: count)
