@@ -13,7 +13,7 @@ protocol MustacheFields: MustacheConvertible {
 /// fingerprint and, when the walk builds, put in the context's dictionary.
 struct FieldWalk {
     let walk: ContextWalk
-    private(set) var dictionary: [String: Any] = [:]
+    private(set) var dictionary: [String: TemplateValue] = [:]
     /// Kept only for the test that compares the lists with Mirror.
     private(set) var listed: [(String, Any)]?
 
@@ -32,12 +32,12 @@ struct FieldWalk {
 }
 
 extension MustacheFields {
-    func mustacheValue(_ walk: ContextWalk) -> Any {
+    func mustacheValue(_ walk: ContextWalk) -> TemplateValue {
         walk.fingerprint?.add(tag: "d", "")
         var fields = FieldWalk(walk: walk)
         visitFields(&fields)
         walk.fingerprint?.add(tag: "e", "")
-        return fields.dictionary
+        return walk.builds ? .object(fields.dictionary) : .missing
     }
 
     /// The fields with their names, in the order listed.

@@ -1,21 +1,17 @@
 import Foundation
-import Mustache
 
-/// Turns a page context (nested structs) into dictionaries and arrays once,
-/// before rendering.
-///
-/// swift-mustache looks each name up by reflecting the context with `Mirror`,
-/// again for every tag and every level of the context stack; on a long list or
-/// tracker page that was most of the build. A dictionary lookup is a hash.
-/// A missing value becomes `MissingValue`, which Mustache treats like `nil`
-/// and which, like a struct's nil property, stops the lookup at this level.
+/// Turns a page context (nested structs) into a `TemplateValue` tree once,
+/// before rendering: the template engine then looks names up by hashing,
+/// never by reflection or casts. A missing value becomes `.missing`, which
+/// renders like `nil` and which, like a struct's nil property, stops the
+/// lookup at this level.
 ///
 /// The same walk feeds a `PageFingerprint` when one is given, so
 /// fingerprinting a page costs no second pass over its context. An
 /// incremental build first only fingerprints (`fingerprint(_:into:)`), and
 /// builds the tree only for the pages it must render.
 enum MustacheValue {
-    static func convert(_ value: Any, fingerprint: PageFingerprint? = nil) -> Any {
+    static func convert(_ value: Any, fingerprint: PageFingerprint? = nil) -> TemplateValue {
         convert(value, ContextWalk(fingerprint: fingerprint, builds: true))
     }
 
@@ -23,7 +19,7 @@ enum MustacheValue {
         _ = convert(value, ContextWalk(fingerprint: fingerprint, builds: false))
     }
 
-    static func convert(_ value: Any, _ walk: ContextWalk) -> Any {
+    static func convert(_ value: Any, _ walk: ContextWalk) -> TemplateValue {
         let fingerprint = walk.fingerprint
         // One protocol cast for every shape the contexts use: each dynamic
         // cast costs about 90 ns, and a page has thousands of values.
@@ -38,10 +34,10 @@ enum MustacheValue {
         case .collection, .set:
             fingerprint?.add(tag: "a", String(mirror.children.count))
             let elements = mirror.children.map { convert($0.value, walk) }
-            return walk.builds ? elements : ()
+            return walk.builds ? .list(elements) : .missing
         case .struct, .class:
             fingerprint?.add(tag: "d", "")
-            var dictionary: [String: Any] = [:]
+            var dictionary: [String: TemplateValue] = [:]
             for child in mirror.children {
                 guard let label = child.label else { continue }
                 fingerprint?.add(tag: "k", label)
@@ -49,20 +45,20 @@ enum MustacheValue {
                 if walk.builds { dictionary[label] = converted }
             }
             fingerprint?.add(tag: "e", "")
-            return dictionary
+            return .object(dictionary)
         default:
             // Not a shape the contexts use (an enum?): describe it rather than ignore it.
             fingerprint?.add(tag: "?", String(reflecting: value))
-            return value
+            return .text(String(describing: value))
         }
     }
 }
 
 extension MustacheValue {
     /// An absent optional, with or without its type known.
-    static func missing(_ walk: ContextWalk) -> Any {
+    static func missing(_ walk: ContextWalk) -> TemplateValue {
         walk.fingerprint?.add(tag: "n", "")
-        return MissingValue()
+        return .missing
     }
 }
 
@@ -75,68 +71,68 @@ struct ContextWalk {
 
 /// A value that converts itself for Mustache (see `MustacheValue`).
 protocol MustacheConvertible {
-    func mustacheValue(_ walk: ContextWalk) -> Any
-}
-
-/// An absent optional: found (so the lookup stops here) but rendered as nothing.
-struct MissingValue: MustacheCustomRepresentation {
-    var representation: Any? { nil }
+    func mustacheValue(_ walk: ContextWalk) -> TemplateValue
 }
 
 /// A value Mustache prints as it is; the fingerprint takes it as text under a type tag.
 protocol MustacheScalar: MustacheConvertible {
     static var fingerprintTag: Character { get }
     var fingerprintText: String { get }
+    var templateValue: TemplateValue { get }
 }
 
 extension MustacheScalar {
-    func mustacheValue(_ walk: ContextWalk) -> Any {
+    func mustacheValue(_ walk: ContextWalk) -> TemplateValue {
         walk.fingerprint?.add(tag: Self.fingerprintTag, fingerprintText)
-        return self
+        return templateValue
     }
 }
 
 extension String: MustacheScalar {
+    var templateValue: TemplateValue { .text(self) }
     static var fingerprintTag: Character { "s" }
     var fingerprintText: String { self }
 }
 
 extension Int: MustacheScalar {
+    var templateValue: TemplateValue { .int(self) }
     static var fingerprintTag: Character { "i" }
     var fingerprintText: String { String(self) }
 }
 
 extension Bool: MustacheScalar {
+    var templateValue: TemplateValue { .bool(self) }
     static var fingerprintTag: Character { "b" }
     var fingerprintText: String { self ? "1" : "0" }
 }
 
 extension Double: MustacheScalar {
+    var templateValue: TemplateValue { .double(self) }
     static var fingerprintTag: Character { "f" }
     var fingerprintText: String { String(bitPattern) }
 }
 
 extension TrustedHTML: MustacheConvertible {
-    func mustacheValue(_ walk: ContextWalk) -> Any {
+    func mustacheValue(_ walk: ContextWalk) -> TemplateValue {
         walk.fingerprint?.add(html: self)
-        return self
+        return .html(self)
     }
 }
 
 extension Optional: MustacheConvertible where Wrapped: MustacheConvertible {
-    func mustacheValue(_ walk: ContextWalk) -> Any {
+    func mustacheValue(_ walk: ContextWalk) -> TemplateValue {
         guard let wrapped = self else { return MustacheValue.missing(walk) }
         return wrapped.mustacheValue(walk)
     }
 }
 
 extension Array: MustacheConvertible where Element: MustacheConvertible {
-    func mustacheValue(_ walk: ContextWalk) -> Any {
+    func mustacheValue(_ walk: ContextWalk) -> TemplateValue {
         walk.fingerprint?.add(tag: "a", String(count))
         guard walk.builds else {
             for element in self { _ = element.mustacheValue(walk) }
-            return ()
+            return .missing
         }
-        return map { $0.mustacheValue(walk) }
+        return .list(map { $0.mustacheValue(walk) })
     }
 }

@@ -51,6 +51,48 @@ public struct SiteRenderer: Sendable {
         into diagnostics: inout DiagnosticBag, salt: String? = nil, previous: PreviousOutput? = nil,
         sink: StagingSink? = nil
     ) -> [OutputFile] {
+        let pages = pages()
+        // Templates render on every core; contexts are immutable values.
+        // With a `salt`, each page gets a fingerprint, and a page whose
+        // fingerprint the previous build also had is reused, not rendered.
+        let charts = ChartHTML(graph: graph)
+        let templates = self.templates
+        let chartSalt = Once { charts.salt() }
+        let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page -> OutputFile? in
+            let recorder = salt.map { PageFingerprint(path: page.path, template: page.template, salt: $0) }
+            let context = (page.context as? LazyContext)?.make() ?? page.context
+            // With a previous build most pages are reused: fingerprint them
+            // first, and build the template values only for those rendered.
+            var tree: TemplateValue?
+            if let recorder, previous != nil {
+                MustacheValue.fingerprint(context, into: recorder)
+            } else {
+                tree = MustacheValue.convert(context, fingerprint: recorder)
+            }
+            let fingerprint = recorder?.finish(chartSalt: chartSalt.value)
+            if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
+                return sink?.store(reused) ?? reused
+            }
+            return templates.render(page.template, tree ?? MustacheValue.convert(context)).map { html in
+                let file = OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template, fingerprint: fingerprint)
+                return sink?.store(file) ?? file
+            }
+        }
+        var files: [OutputFile] = []
+        for (page, file) in zip(pages, rendered) {
+            guard let file else {
+                diagnostics.error("\(TemplateLibrary.folder)/\(page.template).mustache", nil,
+                    "template '\(page.template)' could not render \(page.path)")
+                continue
+            }
+            files.append(file)
+        }
+        return files
+    }
+
+    /// Every page of the site with its template and context (made lazily
+    /// for the many), in a stable order.
+    func pages() -> [(path: String, template: String, context: Any)] {
         var pages: [(path: String, template: String, context: Any)] = []
         pages.append(("index.html", "home", homeContext()))
         for kind in DocumentKind.allCases where kind.isListed {
@@ -80,43 +122,7 @@ public struct SiteRenderer: Sendable {
         pages.append(("publication-scheme/index.html", "publication-scheme", LazyContext { PublicationSchemeContext(graph: graph) }))
         pages.append(("404.html", "not-found", NotFoundContext(
             layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
-
-        // Templates render on every core; contexts are immutable values.
-        // With a `salt`, each page gets a fingerprint, and a page whose
-        // fingerprint the previous build also had is reused, not rendered.
-        let charts = ChartHTML(graph: graph)
-        let templates = self.templates
-        let chartSalt = Once { charts.salt() }
-        let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page -> OutputFile? in
-            let recorder = salt.map { PageFingerprint(path: page.path, template: page.template, salt: $0) }
-            let context = (page.context as? LazyContext)?.make() ?? page.context
-            // With a previous build most pages are reused: fingerprint them
-            // first, and build the Mustache tree only for those rendered.
-            var tree: Any?
-            if let recorder, previous != nil {
-                MustacheValue.fingerprint(context, into: recorder)
-            } else {
-                tree = MustacheValue.convert(context, fingerprint: recorder)
-            }
-            let fingerprint = recorder?.finish(chartSalt: chartSalt.value)
-            if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
-                return sink?.store(reused) ?? reused
-            }
-            return templates.render(page.template, tree ?? MustacheValue.convert(context)).map { html in
-                let file = OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template, fingerprint: fingerprint)
-                return sink?.store(file) ?? file
-            }
-        }
-        var files: [OutputFile] = []
-        for (page, file) in zip(pages, rendered) {
-            guard let file else {
-                diagnostics.error("\(TemplateLibrary.folder)/\(page.template).mustache", nil,
-                    "template '\(page.template)' could not render \(page.path)")
-                continue
-            }
-            files.append(file)
-        }
-        return files
+        return pages
     }
 
     /// The current page of `document`, drawn with this graph (whose other

@@ -1,5 +1,3 @@
-import Mustache
-
 /// The site's Mustache templates (`Templates/*.mustache`), checked on load.
 ///
 /// Escaping is decided by type: `{{name}}` escapes; the unescaped forms
@@ -12,15 +10,13 @@ public struct TemplateLibrary: Sendable {
         "home", "list", "meeting", "report", "response", "page", "history", "redirect", "recommendations", "actions", "publication-scheme", "link-index", "open-data", "search", "trends", "trend", "not-found",
     ]
 
-    let library: MustacheLibrary
+    let templates: TemplateSet
 
     /// Loads and checks every template; nil after reporting problems.
     public static func load(
         from fileSystem: FileSystem, diagnostics: inout DiagnosticBag, sources: inout [String: SourceFile]
     ) -> TemplateLibrary? {
-        HTMLEscaping.register()
-        var library = MustacheLibrary()
-        var names: Set<String> = []
+        var templates: [String: Template] = [:]
         let paths = ((try? fileSystem.files(under: folder)) ?? []).filter { $0.hasSuffix(".mustache") }
         let errorsBefore = diagnostics.errorCount
         for path in paths {
@@ -29,28 +25,25 @@ public struct TemplateLibrary: Sendable {
                 let source = try fileSystem.readText(path)
                 sources[path] = source
                 checkEscaping(source, into: &diagnostics)
-                let template = try MustacheTemplate(string: HTMLEscaping.pragma + source.text)
-                library.register(template, named: name)
-                names.insert(name)
-            } catch let error as MustacheTemplate.ParserError {
-                // One line less: the pragma line is not the author's.
-                diagnostics.error(path, SourcePosition(line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
-                    "template syntax error: \(error.error)")
+                templates[name] = try Template(parsing: source.text)
+            } catch let error as TemplateSyntaxError {
+                diagnostics.error(path, SourcePosition(line: error.line, column: error.column),
+                    "template syntax error: \(error.message)")
             } catch {
                 diagnostics.append(ContentLoader.asDiagnostic(error, path: path))
             }
         }
-        for name in required where !names.contains(name) {
+        for name in required where templates[name] == nil {
             diagnostics.error("\(folder)/\(name).mustache", nil, "missing template '\(name)'",
                 note: "every site needs: \(required.map { "\($0).mustache" }.joined(separator: ", "))")
         }
         guard diagnostics.errorCount == errorsBefore else { return nil }
-        return TemplateLibrary(library: library)
+        return TemplateLibrary(templates: TemplateSet(templates))
     }
 
     /// Renders `context` with the named template.
-    func render(_ template: String, _ context: Any) -> String? {
-        library.render(context, withTemplate: template)
+    func render(_ template: String, _ context: TemplateValue) -> String? {
+        templates.render(template, context)
     }
 
     /// Reports unescaped output of values that are not trusted HTML, and
@@ -92,26 +85,4 @@ public struct TemplateLibrary: Sendable {
     static func isTrustedName(_ name: String) -> Bool {
         (name.split(separator: ".").last ?? "").hasSuffix("HTML")
     }
-}
-
-/// The escaping `{{name}}` gets: the same five characters as swift-mustache's
-/// own HTML content type, replaced over UTF-8 bytes (`escapeHTML`) rather
-/// than by a dictionary lookup per Character, which was a tenth of a build.
-/// swift-mustache takes a content type only from a pragma, so every template
-/// starts with one; partials reset it, and each partial has its own.
-struct HTMLEscaping: MustacheContentType {
-    static let name = "REPORTSITE_HTML"
-    /// On a line of its own, which Mustache drops from the output.
-    static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
-
-    func escapeText(_ text: String) -> String { escapeHTML(text) }
-
-    /// Registers the content type once (the registry is not thread-safe).
-    static func register() { _ = registered }
-    private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
-}
-
-extension TrustedHTML: MustacheCustomRenderable {
-    public var renderText: String { html }
-    public var isNull: Bool { html.isEmpty }
 }
