@@ -23,7 +23,9 @@ public final class YAMLReader {
         do {
             // Every scalar is read as text and typed by the model that wants
             // it, so Yams's regex tag resolution (4 % of a build) is skipped.
-            return try Yams.compose(yaml: yaml, .basic)
+            // The encoding is given: Yams's default copies the whole process
+            // environment to look for an override, on every call.
+            return try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             report(error, in: yaml)
             return nil

@@ -11,7 +11,10 @@ struct LinkChecker {
     let previous: PreviousOutput?
 
     /// Output path → the ids on that page, read when a link first needs them.
-    private let ids = PageIDs()
+    private let ids = Memo<String, Set<String>>()
+    /// Absolute links already checked: the same nav, footer and list links
+    /// are on thousands of pages, and their answer does not depend on the page.
+    private let absolute = Memo<String, LinkProblem?>()
     private let filesByPath: [String: OutputFile]
 
     init(graph: SiteGraph, files: [OutputFile], templateSources: [SourceFile], previous: PreviousOutput? = nil) {
@@ -25,7 +28,7 @@ struct LinkChecker {
     /// The ids on the page at output path `path` (nil for files that are not pages).
     func ids(on path: String) -> Set<String>? {
         guard path.hasSuffix(".html"), let file = filesByPath[path] else { return nil }
-        return ids.of(path) { Set(HTMLScan.attributeValues("id", in: file.contents())) }
+        return ids.value(for: path) { Set(HTMLScan.attributeValues("id", in: file.contents())) }
     }
 
     /// The pages whose links must be read: every page, or, after a build
@@ -113,8 +116,15 @@ struct LinkChecker {
         return diagnostics
     }
 
+    typealias LinkProblem = (message: String, note: String?)
+
     /// Why `href`, found on the page at output path `page`, does not resolve; nil when it does.
-    func problem(with href: String, on page: String) -> (message: String, note: String?)? {
+    func problem(with href: String, on page: String) -> LinkProblem? {
+        guard href.hasPrefix("/") else { return findProblem(with: href, on: page) }
+        return absolute.value(for: href) { findProblem(with: href, on: page) }
+    }
+
+    private func findProblem(with href: String, on page: String) -> LinkProblem? {
         let (pathPart, fragment) = LinkTarget.split(href)
         let target: String
         if pathPart.isEmpty {
@@ -168,16 +178,17 @@ struct LinkChecker {
     }
 }
 
-/// The ids of each page, read once, by whichever thread first asks.
-private final class PageIDs: @unchecked Sendable {
+/// Values worked out once per key, by whichever thread first asks (two
+/// threads asking at once may both work it out; the answers are the same).
+final class Memo<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var known: [String: Set<String>] = [:]
+    private var known: [Key: Value] = [:]
 
-    func of(_ path: String, read: () -> Set<String>) -> Set<String> {
-        if let ids = lock.withLock({ known[path] }) { return ids }
-        let ids = read()
-        lock.withLock { known[path] = ids }
-        return ids
+    func value(for key: Key, make: () -> Value) -> Value {
+        if let value = lock.withLock({ known[key] }) { return value }
+        let value = make()
+        lock.withLock { known[key] = value }
+        return value
     }
 }
 
