@@ -52,8 +52,9 @@ struct SiteOptions: ParsableArguments {
     func runBuild(write output: URL?, force: Bool = false) throws {
         let progress = Progress(quiet: quiet)
         progress.say("Building \(rootURL.path(percentEncoded: false))")
-        let options = BuildOptions(
+        var options = BuildOptions(
             baseURL: baseURL, sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"])
+        options.keepsDocumentSources = false
         let start = ContinuousClock.now
         var stampKey: String?
         var inputs: [PreviousOutput.Record]?

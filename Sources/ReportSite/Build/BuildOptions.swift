@@ -25,6 +25,11 @@ public struct BuildOptions: Sendable {
     public var contentDigest: String?
     /// Which generator builds: part of every fingerprint.
     public var generator: String = ""
+    /// Keep every document's text in the result (the preview compares them
+    /// between builds). `build` and `check` do not: the texts were a sixth of
+    /// a large build's memory, and a diagnostic reads its file again to show
+    /// the line.
+    public var keepsDocumentSources = true
 
     public init(baseURL: String? = nil, includeDrafts: Bool = false, sourceDateEpoch: String? = nil, cache: DecodeCache? = nil) {
         self.baseURL = baseURL
@@ -38,8 +43,13 @@ public struct BuildOptions: Sendable {
 /// and how long each step took.
 public struct BuildResult: Sendable {
     public var diagnostics: DiagnosticBag
-    /// Every source read, so diagnostics can show the offending line.
+    /// Every source read (documents only with `keepsDocumentSources`), so
+    /// diagnostics can show the offending line.
     public var sources: [String: SourceFile]
+    /// Sources read but not kept (see `keepsDocumentSources`), and where to
+    /// read them again when a diagnostic shows one of their lines.
+    var rereadableSources: Set<String> = []
+    var fileSystem: (any FileSystem)?
     /// The site's files; empty when the build failed.
     public var files: [OutputFile]
     public var timings: [(step: String, seconds: Double)]
@@ -59,12 +69,19 @@ public struct BuildResult: Sendable {
     /// where the command runs (a CI checkout) rather than to the site folder.
     public func formattedDiagnostics(_ format: DiagnosticFormat = .text, pathPrefix: String = "") -> String {
         let sources = self.sources
+        let (fileSystem, rereadable) = (self.fileSystem, rereadableSources)
+        let read = Memo<String, SourceFile?>()
         let shown = diagnostics.sorted.map { diagnostic in
             var shown = diagnostic
             shown.file = pathPrefix + diagnostic.file
             return shown
         }
-        return format.render(shown) { file, line in sources[String(file.dropFirst(pathPrefix.count))]?.line(line) }
+        return format.render(shown) { file, line in
+            let path = String(file.dropFirst(pathPrefix.count))
+            if let source = sources[path] { return source.line(line) }
+            guard rereadable.contains(path) else { return nil }
+            return read.value(for: path) { (try? fileSystem?.read(path)).flatMap { try? SourceFile(path: path, data: $0) } }?.line(line)
+        }
     }
 }
 

@@ -8,11 +8,17 @@ import Foundation
 public enum SiteBuilder {
     public static func build(_ fileSystem: FileSystem, options: BuildOptions = BuildOptions()) -> BuildResult {
         var result = BuildResult(diagnostics: DiagnosticBag(), sources: [:], files: [], timings: [])
+        result.fileSystem = fileSystem
         var clock = StepClock()
 
         let content = ContentLoader.load(
             from: fileSystem, baseURL: options.baseURL, cache: options.cache, diagnostics: &result.diagnostics,
             sources: &result.sources)
+        if !options.keepsDocumentSources {
+            let documents = result.sources.keys.filter { $0.hasSuffix(".md") }
+            for path in documents { result.sources[path] = nil }
+            result.rereadableSources = Set(documents)
+        }
         clock.lap("load", into: &result)
         let templates = TemplateLibrary.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)
         clock.lap("templates", into: &result)
