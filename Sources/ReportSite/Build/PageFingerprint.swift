@@ -11,10 +11,15 @@ import Foundation
 /// placeholders from the whole site's figures, so a page with a placeholder
 /// also takes in the chart salt.
 final class PageFingerprint {
+    /// Small values are gathered here and hashed a few kilobytes at a time;
+    /// long ones (a document's HTML) go to the hash as they are, uncopied.
     private var bytes: [UInt8] = []
+    private var hash = SHA256()
+    private static let batch = 4096
     private(set) var hasChart = false
 
     init(path: String, template: String, salt: String) {
+        bytes.reserveCapacity(Self.batch)
         add(tag: "p", path)
         add(tag: "t", template)
         add(tag: "x", salt)
@@ -26,19 +31,31 @@ final class PageFingerprint {
     }
 
     /// A type tag, the length, then the bytes: no two different trees give the same stream.
-    func add(tag: Character, _ text: String) {
-        bytes.append(tag.asciiValue ?? 0)
+    func add(tag: Unicode.Scalar, _ text: String) {
+        bytes.append(UInt8(truncatingIfNeeded: tag.value))
         var text = text
         text.withUTF8 { utf8 in
             var count = utf8.count
             withUnsafeBytes(of: &count) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: utf8)
+            if utf8.count >= Self.batch {
+                flush()
+                hash.update(bufferPointer: UnsafeRawBufferPointer(utf8))
+            } else {
+                bytes.append(contentsOf: utf8)
+                if bytes.count >= Self.batch { flush() }
+            }
         }
+    }
+
+    private func flush() {
+        bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// The digest; `chartSalt` is asked for only when the page has a chart.
     func finish(chartSalt: () -> String) -> String {
         if hasChart { add(tag: "c", chartSalt()) }
-        return Text.hex(SHA256.hash(data: bytes))
+        flush()
+        return Text.hex(hash.finalize())
     }
 }

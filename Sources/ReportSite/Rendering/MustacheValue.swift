@@ -76,7 +76,7 @@ protocol MustacheConvertible {
 
 /// A value Mustache prints as it is; the fingerprint takes it as text under a type tag.
 protocol MustacheScalar: MustacheConvertible {
-    static var fingerprintTag: Character { get }
+    static var fingerprintTag: Unicode.Scalar { get }
     var fingerprintText: String { get }
     var templateValue: TemplateValue { get }
 }
@@ -90,25 +90,25 @@ extension MustacheScalar {
 
 extension String: MustacheScalar {
     var templateValue: TemplateValue { .text(self) }
-    static var fingerprintTag: Character { "s" }
+    static var fingerprintTag: Unicode.Scalar { "s" }
     var fingerprintText: String { self }
 }
 
 extension Int: MustacheScalar {
     var templateValue: TemplateValue { .int(self) }
-    static var fingerprintTag: Character { "i" }
+    static var fingerprintTag: Unicode.Scalar { "i" }
     var fingerprintText: String { String(self) }
 }
 
 extension Bool: MustacheScalar {
     var templateValue: TemplateValue { .bool(self) }
-    static var fingerprintTag: Character { "b" }
+    static var fingerprintTag: Unicode.Scalar { "b" }
     var fingerprintText: String { self ? "1" : "0" }
 }
 
 extension Double: MustacheScalar {
     var templateValue: TemplateValue { .double(self) }
-    static var fingerprintTag: Character { "f" }
+    static var fingerprintTag: Unicode.Scalar { "f" }
     var fingerprintText: String { String(bitPattern) }
 }
 
