@@ -175,10 +175,3 @@ private struct TemplateRenderer {
         return value
     }
 }
-
-extension TemplateValue {
-    var isMissing: Bool {
-        if case .missing = self { return true }
-        return false
-    }
-}

@@ -18,6 +18,11 @@ enum TemplateValue: Sendable {
 }
 
 extension TemplateValue {
+    var isMissing: Bool {
+        if case .missing = self { return true }
+        return false
+    }
+
     /// The text `{{x}}` shows before escaping (nil: nothing to show).
     var displayText: String? {
         switch self {
