@@ -66,6 +66,8 @@ extension MustacheValue {
 /// and builds the Mustache tree only if `builds`.
 struct ContextWalk {
     let fingerprint: PageFingerprint?
+    /// When false, lists and objects come back as `.missing`: only the
+    /// fingerprint is wanted, so nothing is built.
     let builds: Bool
 }
 
