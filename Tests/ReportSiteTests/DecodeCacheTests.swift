@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import ReportSite
+
+/// The decode cache on disk: what `build` and CI jobs reuse between runs.
+/// It must give back exactly the documents it was given, and a damaged
+/// entry must cost only time.
+@Suite struct DecodeCacheTests {
+    /// Every document of the example site and the valid fixture, with
+    /// their superseded versions, charts, figures and diagnostics.
+    static let documents: [Document] = {
+        [Fixtures.exampleSite as FileSystem, Fixtures.site("valid")].flatMap { SiteBuilder.build($0).documents }
+    }()
+
+    /// An independent view of a document: Foundation's JSON, keys sorted.
+    func json(_ document: Document) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    func expectSameFiles(_ result: BuildResult, _ clean: BuildResult, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(result.files.map(\.path) == clean.files.map(\.path), sourceLocation: sourceLocation)
+        let differing = zip(result.files, clean.files).filter { $0.data != $1.data }.map(\.0.path)
+        #expect(differing.isEmpty, "differ from a build without the cache: \(differing)", sourceLocation: sourceLocation)
+    }
+
+    @Test func everyDocumentComesBackWithEveryField() throws {
+        #expect(Self.documents.count >= 10)
+        #expect(Self.documents.contains { !$0.versions.isEmpty }, "a document with superseded versions is covered")
+        #expect(Self.documents.contains { !$0.charts.isEmpty }, "a document with a chart is covered")
+        for document in Self.documents {
+            let decoded = try CacheCoder.decode(Document.self, from: try CacheCoder.encode(document))
+            #expect(try json(decoded) == json(document), "\(document.path)")
+        }
+    }
+
+    @Test func primitivesOptionalsAndEnumsRoundTrip() throws {
+        struct Sample: Codable, Equatable {
+            enum Shape: Codable, Equatable { case none, circle(radius: Double), named(String, Int8) }
+            var text = "ünïcödé and \u{0} inside"
+            var empty = ""
+            var small: Int8 = -7
+            var large: UInt32 = 4_000_000_000
+            var negative = Int.min
+            var ratio: Float = 0.25
+            var flag = true
+            var absent: String?
+            var present: Int? = 0
+            var nested: [[String: [Int]]] = [["a": [1, 2]], [:]]
+            var shapes: [Shape] = [.none, .circle(radius: 1.5), .named("x", -1)]
+        }
+        let sample = Sample()
+        #expect(try CacheCoder.decode(Sample.self, from: try CacheCoder.encode(sample)) == sample)
+    }
+
+    @Test func aDamagedEntryThrowsInsteadOfCrashingOrLying() throws {
+        let document = try #require(Self.documents.first { !$0.versions.isEmpty })
+        let bytes = try CacheCoder.encode(document)
+        // Every cut short entry (a build killed mid-write) is refused.
+        for length in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 500)) {
+            #expect(throws: (any Error).self, "cut at \(length) of \(bytes.count)") {
+                try CacheCoder.decode(Document.self, from: bytes.prefix(length))
+            }
+        }
+        #expect(throws: (any Error).self) { try CacheCoder.decode(Document.self, from: Data(repeating: 0xFF, count: 64)) }
+    }
+
+    @Test func aSecondProcessReusesTheCacheAndAGarbledEntryIsDecodedAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "reportsite-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = Fixtures.exampleSite
+        let clean = SiteBuilder.build(site)
+        #expect(clean.succeeded)
+
+        // Each build gets its own cache object, as separate `build` runs do.
+        func build() -> (BuildResult, DecodeCache) {
+            let cache = DecodeCache(folder: folder, generator: "test")
+            return (SiteBuilder.build(site, options: BuildOptions(cache: cache)), cache)
+        }
+        let (first, firstCache) = build()
+        #expect(firstCache.lastDecoded.count == clean.sources.keys.filter { $0.hasSuffix(".md") }.count)
+        let (second, secondCache) = build()
+        #expect(secondCache.lastDecoded.isEmpty, "nothing changed, so every document comes from the cache")
+        for result in [first, second] { expectSameFiles(result, clean) }
+
+        let entries = try FileManager.default.subpathsOfDirectory(atPath: folder.path(percentEncoded: false))
+            .filter { $0.hasSuffix(".bin") }.sorted()
+        let garbled = folder.appending(path: try #require(entries.first))
+        let data = try Data(contentsOf: garbled)
+        try data.prefix(data.count / 2).write(to: garbled)
+        let (third, thirdCache) = build()
+        #expect(thirdCache.lastDecoded.count == 1, "only the damaged entry is decoded again")
+        expectSameFiles(third, clean)
+    }
+}
