@@ -46,9 +46,10 @@ public struct BuildResult: Sendable {
     /// Every source read (documents only with `keepsDocumentSources`), so
     /// diagnostics can show the offending line.
     public var sources: [String: SourceFile]
-    /// Sources read but not kept (see `keepsDocumentSources`), and where to
-    /// read them again when a diagnostic shows one of their lines.
-    var rereadableSources: Set<String> = []
+    /// Whether Markdown sources were read but not kept (see
+    /// `keepsDocumentSources`): a diagnostic that shows one of their lines
+    /// reads the file again from `fileSystem`.
+    var rereadsDocumentSources = false
     var fileSystem: (any FileSystem)?
     /// The site's files; empty when the build failed.
     public var files: [OutputFile]
@@ -69,7 +70,7 @@ public struct BuildResult: Sendable {
     /// where the command runs (a CI checkout) rather than to the site folder.
     public func formattedDiagnostics(_ format: DiagnosticFormat = .text, pathPrefix: String = "") -> String {
         let sources = self.sources
-        let (fileSystem, rereadable) = (self.fileSystem, rereadableSources)
+        let (fileSystem, rereads) = (self.fileSystem, rereadsDocumentSources)
         let read = Memo<String, SourceFile?>()
         let shown = diagnostics.sorted.map { diagnostic in
             var shown = diagnostic
@@ -79,7 +80,7 @@ public struct BuildResult: Sendable {
         return format.render(shown) { file, line in
             let path = String(file.dropFirst(pathPrefix.count))
             if let source = sources[path] { return source.line(line) }
-            guard rereadable.contains(path) else { return nil }
+            guard rereads, path.hasSuffix(".md") else { return nil }
             return read.value(for: path) { (try? fileSystem?.read(path)).flatMap { try? SourceFile(path: path, data: $0) } }?.line(line)
         }
     }

@@ -28,11 +28,8 @@ public final class DecodeCache: @unchecked Sendable {
             self.key = key
             self.links = links
             self.diagnostics = diagnostics
-            let text = source.text.utf8
-            if var document, document.markdown.utf8.count <= text.count,
-                text.suffix(document.markdown.utf8.count).elementsEqual(document.markdown.utf8)
-            {
-                bodyOffset = text.count - document.markdown.utf8.count
+            if var document, let offset = Self.suffixOffset(of: document.markdown, in: source.text) {
+                bodyOffset = offset
                 document.markdown = ""
                 self.document = document
             } else {
@@ -41,11 +38,26 @@ public final class DecodeCache: @unchecked Sendable {
             }
         }
 
-        /// The cached document with its body put back from `source`.
-        func document(source: SourceFile) -> Document? {
-            guard var document, let bodyOffset else { return document }
+        /// The cached document with its body put back from `source`
+        /// (without one, the body stays empty).
+        func document(source: SourceFile?) -> Document? {
+            guard var document, let bodyOffset, let source else { return document }
             document.markdown = String(source.text.utf8.dropFirst(bodyOffset)) ?? ""
             return document
+        }
+
+        /// Where `body` starts in `text`, if `text` ends with it.
+        static func suffixOffset(of body: String, in text: String) -> Int? {
+            var body = body
+            var text = text
+            return body.withUTF8 { body in
+                text.withUTF8 { text in
+                    guard body.count <= text.count else { return nil }
+                    let offset = text.count - body.count
+                    guard body.count == 0 || memcmp(text.baseAddress! + offset, body.baseAddress!, body.count) == 0 else { return nil }
+                    return offset
+                }
+            }
         }
     }
 

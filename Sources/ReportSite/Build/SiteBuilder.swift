@@ -13,12 +13,8 @@ public enum SiteBuilder {
 
         let content = ContentLoader.load(
             from: fileSystem, baseURL: options.baseURL, cache: options.cache, diagnostics: &result.diagnostics,
-            sources: &result.sources)
-        if !options.keepsDocumentSources {
-            let documents = result.sources.keys.filter { $0.hasSuffix(".md") }
-            for path in documents { result.sources[path] = nil }
-            result.rereadableSources = Set(documents)
-        }
+            sources: &result.sources, keepDocumentSources: options.keepsDocumentSources)
+        result.rereadsDocumentSources = !options.keepsDocumentSources
         clock.lap("load", into: &result)
         let templates = TemplateLibrary.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)
         clock.lap("templates", into: &result)

@@ -36,10 +36,12 @@ public enum ContentLoader {
     static let versionsSuffix = ".versions"
 
     /// Loads the site; returns nil content when an error makes it unusable.
-    /// `sources` receives every text file read, for showing offending lines.
+    /// `sources` receives every text file read, for showing offending lines;
+    /// with `keepDocumentSources` false, Markdown files are left out (a
+    /// diagnostic reads its file again), so they are not all held at once.
     public static func load(
         from fileSystem: FileSystem, baseURL: String? = nil, cache: DecodeCache? = nil, diagnostics: inout DiagnosticBag,
-        sources: inout [String: SourceFile]
+        sources: inout [String: SourceFile], keepDocumentSources: Bool = true
     ) -> LoadedContent? {
         let siteFile = "\(contentFolder)/site.yml"
         guard fileSystem.exists(siteFile) else {
@@ -78,6 +80,10 @@ public enum ContentLoader {
         // the document links it uses (the cache checks those one by one).
         let context = [sources[siteFile]?.text ?? "", basePath].joined(separator: "\u{0}")
         cache?.begin(paths: Set(jobs.map(\.path)))
+        // Only a history page compares Markdown, and only between versions:
+        // every other body is dropped as soon as it is decoded, so a large
+        // site never holds all of them (as Markdown and HTML) at once.
+        let versioned = Set(jobs.filter { $0.version != nil }.map(\.currentPath))
 
         // Decoding and rendering are independent per file: run them in parallel,
         // keep results in path order.
@@ -87,16 +93,19 @@ public enum ContentLoader {
                 let source = try SourceFile(path: job.path, data: data)
                 let resolve: @Sendable (String) -> DocumentLinkTarget = { index.resolve($0, from: job.currentPath) }
                 let key = cache?.key(data: data, context: context + "\u{0}" + job.path)
+                let kept = keepDocumentSources ? source : nil
+                let keepsMarkdown = job.version != nil || versioned.contains(job.path)
                 if let cache, let key, let hit = cache.lookup(job.path, key: key, resolve: resolve) {
-                    return (source, hit.document(source: source), hit.diagnostics)
+                    return (kept, hit.document(source: keepsMarkdown ? source : nil), hit.diagnostics)
                 }
                 let lookups = LinkLookups(resolve)
-                let (document, problems) = DocumentDecoder.decode(
+                var (document, problems) = DocumentDecoder.decode(
                     source, kind: job.kind, slug: job.slug, site: site, basePath: basePath, documentLink: { lookups($0) })
                 if let cache, let key {
                     cache.store(job.path, .init(key: key, links: lookups.seen, source: source, document: document, diagnostics: problems))
                 }
-                return (source, document, problems)
+                if !keepsMarkdown { document?.markdown = "" }
+                return (kept, document, problems)
             } catch {
                 return (nil, nil, [asDiagnostic(error, path: job.path)])
             }
@@ -118,9 +127,7 @@ public enum ContentLoader {
         let lock = IntegrityLock.load(from: fileSystem, diagnostics: &diagnostics, sources: &sources)
         lock.verify(frozenPaths: jobs.compactMap { $0.version == nil ? nil : $0.path }, in: fileSystem, into: &diagnostics)
         VersionHistory.attach(frozen, to: &documents, lock: lock, failed: failed, into: &diagnostics)
-        // Only a history page compares Markdown, and only between versions:
-        // holding every other document's body twice (as Markdown and HTML)
-        // was a tenth of a large build's memory.
+        // A versions folder whose versions all failed to load leaves a body behind.
         for index in documents.indices where documents[index].versions.isEmpty {
             documents[index].markdown = ""
         }
