@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// `/search-index.json`: a compact index for the site's own offline search
@@ -97,10 +98,12 @@ enum SearchIndex {
                 document.title, graph.href(SiteGraph.path(of: document)), document.kind.singular,
                 metadata?.date.iso ?? "", snippet,
             ]
-            let body = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " "),
-                plainText(document.bodyHTML.html)].joined(separator: " ")
-            let key = cache.map { _ in IntegrityLock.sha256(Data((document.title + "\u{0}" + body).utf8)) }
+            let fields = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " ")]
+            // The key hashes the body's HTML as it is: turning it into plain
+            // text is needed only when the words are not in the cache.
+            let key = cache.map { _ in textDigest([document.title] + fields + [document.bodyHTML.html]) }
             if let key, let cached = numbering.entry(key) { return (doc, key, cached) }
+            let body = (fields + [plainText(document.bodyHTML.html)]).joined(separator: " ")
             let entry = numbering.number(key, title: Array(Set(words(document.title))), text: Array(Set(words(body))))
             return (doc, key, entry)
         }
@@ -120,6 +123,16 @@ enum SearchIndex {
             return index
         }
         return Index(v: 1, docs: perDocument.map(\.doc), title: index(titlePostings), text: index(textPostings))
+    }
+
+    /// SHA-256 of the texts, each ended by a zero byte, hashed where they lie.
+    static func textDigest(_ texts: [String]) -> String {
+        var hash = SHA256()
+        for var text in texts {
+            text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            withUnsafeBytes(of: UInt8(0)) { hash.update(bufferPointer: $0) }
+        }
+        return Text.hex(hash.finalize())
     }
 
     /// [3, 7, 8] → [3, 4, 1]: smaller numbers, shorter JSON.
