@@ -224,6 +224,11 @@ enum HTMLScan {
         return haystack.withUTF8 { firstIndex(of: pattern, in: $0, from: 0) != nil }
     }
 
+    static func contains(_ needle: String, in haystack: Data) -> Bool {
+        let pattern = Array(needle.utf8)
+        return haystack.withUnsafeBytes { firstIndex(of: pattern, in: $0.bindMemory(to: UInt8.self), from: 0) != nil }
+    }
+
     /// Where `pattern` first occurs in `bytes` at or after `from`.
     private static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         guard let first = pattern.first else { return from }

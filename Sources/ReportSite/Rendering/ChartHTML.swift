@@ -122,6 +122,13 @@ struct ChartHTML {
         return IntegrityLock.sha256(Data(text.utf8))
     }
 
+    /// As `fill(_: String)`, for a page's bytes: most pages have no chart
+    /// and come back as they are, without becoming a `String`.
+    func fill(_ page: Data) -> Data {
+        guard HTMLScan.contains(ChartBlock.placeholderPrefix, in: page) else { return page }
+        return Data(fill(String(decoding: page, as: UTF8.self)).utf8)
+    }
+
     func fill(_ page: String) -> String {
         // Most pages have no chart: a byte scan rules them out cheaply
         // (Foundation's String.contains showed up at 7 % of a build's time).

@@ -73,8 +73,8 @@ public struct SiteRenderer: Sendable {
             if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
                 return sink?.store(reused) ?? reused
             }
-            return templates.render(page.template, tree ?? MustacheValue.convert(context)).map { html in
-                let file = OutputFile(path: page.path, data: Data(charts.fill(html).utf8), template: page.template, fingerprint: fingerprint)
+            return templates.renderPage(page.template, tree ?? MustacheValue.convert(context)).map { html in
+                let file = OutputFile(path: page.path, data: charts.fill(html), template: page.template, fingerprint: fingerprint)
                 return sink?.store(file) ?? file
             }
         }
@@ -131,8 +131,8 @@ public struct SiteRenderer: Sendable {
     public func renderCurrentPage(of document: Document) -> OutputFile? {
         let path = String(SiteGraph.path(of: document).dropFirst()) + "index.html"
         let template = template(for: document)
-        return templates.render(template, MustacheValue.convert(context(for: document))).map { html in
-            OutputFile(path: path, data: Data(ChartHTML(graph: graph).fill(html).utf8), template: template)
+        return templates.renderPage(template, MustacheValue.convert(context(for: document))).map { html in
+            OutputFile(path: path, data: ChartHTML(graph: graph).fill(html), template: template)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The site's Mustache templates (`Templates/*.mustache`), checked on load.
 ///
 /// Escaping is decided by type: `{{name}}` escapes; the unescaped forms
@@ -44,6 +46,11 @@ public struct TemplateLibrary: Sendable {
     /// Renders `context` with the named template.
     func render(_ template: String, _ context: TemplateValue) -> String? {
         templates.render(template, context)
+    }
+
+    /// As `render`, as the bytes of a page to write.
+    func renderPage(_ template: String, _ context: TemplateValue) -> Data? {
+        templates.renderPage(template, context)
     }
 
     /// Reports unescaped output of values that are not trusted HTML, and

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Named templates that include each other (`{{>name}}`, `{{<name}}`), and
 /// the renderer that fills them with a `TemplateValue`.
 struct TemplateSet: Sendable {
@@ -9,9 +11,18 @@ struct TemplateSet: Sendable {
 
     /// The named template filled with `value`; nil when there is no such template.
     func render(_ name: String, _ value: TemplateValue) -> String? {
+        renderBytes(name, value)?.text()
+    }
+
+    /// As `render`, as the bytes of a page to write.
+    func renderPage(_ name: String, _ value: TemplateValue) -> Data? {
+        renderBytes(name, value)?.data()
+    }
+
+    private func renderBytes(_ name: String, _ value: TemplateValue) -> PageBuffer? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates, root: value)
-        var out = ""
+        var out = PageBuffer()
         renderer.render(template, into: &out)
         return out
     }
@@ -33,30 +44,30 @@ private struct TemplateRenderer {
         stack.reserveCapacity(8)
     }
 
-    mutating func render(_ template: Template, into out: inout String) {
+    mutating func render(_ template: Template, into out: inout PageBuffer) {
         guard !indentation.isEmpty else {
             for node in template.nodes { render(node, into: &out) }
             return
         }
         // Each piece that starts a line is indented (a piece, not each of its
         // lines: swift-mustache's rule, kept so output stays the same).
-        var local = ""
+        var local = PageBuffer()
         for node in template.nodes {
-            var piece = ""
+            var piece = PageBuffer()
             render(node, into: &piece)
-            if !piece.isEmpty, local.last == "\n" { local += indentation }
-            local += piece
+            if !piece.isEmpty, local.last == UInt8(ascii: "\n") { local.append(indentation) }
+            local.append(piece)
         }
-        out += local
+        out.append(local)
     }
 
-    private mutating func render(_ node: TemplateNode, into out: inout String) {
+    private mutating func render(_ node: TemplateNode, into out: inout PageBuffer) {
         switch node {
         case .text(let text):
-            out += text
+            out.append(text)
         case .variable(let name, let escaped):
             guard let text = lookup(name)?.displayText else { return }
-            out += escaped ? escapeHTML(text) : text
+            out.append(escaped ? escapeHTML(text) : text)
         case .section(let name, let body):
             renderSection(lookup(name), body, into: &out)
         case .invertedSection(let name, let body):
@@ -78,7 +89,7 @@ private struct TemplateRenderer {
         }
     }
 
-    private mutating func renderSection(_ value: TemplateValue?, _ body: Template, into out: inout String) {
+    private mutating func renderSection(_ value: TemplateValue?, _ body: Template, into out: inout PageBuffer) {
         switch value {
         case .list(let items)?:
             guard !items.isEmpty else { return }
@@ -106,7 +117,7 @@ private struct TemplateRenderer {
         }
     }
 
-    private mutating func renderInverted(_ value: TemplateValue?, _ body: Template, into out: inout String) {
+    private mutating func renderInverted(_ value: TemplateValue?, _ body: Template, into out: inout PageBuffer) {
         switch value {
         case .list(let items)?:
             guard items.isEmpty else { return }
@@ -128,7 +139,7 @@ private struct TemplateRenderer {
     }
 
     private mutating func renderPartial(
-        _ template: Template, indentation: String?, overrides more: [String: Template]?, into out: inout String
+        _ template: Template, indentation: String?, overrides more: [String: Template]?, into out: inout PageBuffer
     ) {
         let saved = (sequence, self.indentation, overrides)
         sequence = nil
