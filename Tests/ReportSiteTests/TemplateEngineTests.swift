@@ -23,8 +23,8 @@ private struct Case {
     }
 }
 
-private func texts(_ items: String...) -> TemplateValue { .list(items.map { .text($0) }) }
-private func ints(_ items: Int...) -> TemplateValue { .list(items.map { .int($0) }) }
+private func texts(_ items: String...) -> TemplateValue { .list(TemplateList(items.map { .text($0) })) }
+private func ints(_ items: Int...) -> TemplateValue { .list(TemplateList(items.map { .int($0) })) }
 private func html(_ markup: String) -> TemplateValue { .html(TrustedHTML(markup)) }
 /// `nest("a.b", v)` is `{a: {b: v}}`.
 private func nest(_ path: String, _ leaf: TemplateValue) -> TemplateValue {
@@ -88,6 +88,37 @@ private func check(_ cases: [Case], sourceLocation: SourceLocation = #_sourceLoc
                 #expect(ours != nil && ours == library.render(oracleValue(value), withTemplate: page.template), "\(page.path)")
             }
         }
+    }
+
+    /// Long lists (the tracker pages' rows) are made item by item as the
+    /// section reaches them: the same output as a list built in full, and
+    /// the same page fingerprint whether or not the walk builds values.
+    @Test func longListsRenderAndFingerprintAsBuiltOnes() throws {
+        let rows = (0...(Array<String>.builtInFull * 2)).map { "row \($0) <&>" }
+        guard case .list(let made) = rows.mustacheValue(ContextWalk(fingerprint: nil, builds: true)) else {
+            Issue.record("not a list")
+            return
+        }
+        #expect(!made.isBuilt)
+        let built = TemplateList(rows.map { .text($0) })
+        let template = try Template(parsing: """
+            {{#rows}}{{.}}{{^last()}}, {{/last()}}{{/rows}} ({{count(rows)}}) {{#last(rows)}}{{.}}{{/last(rows)}} \
+            {{#reversed(rows)}}{{#first()}}{{.}}{{/first()}}{{/reversed(rows)}}{{^rows}}none{{/rows}}
+            """)
+        let set = TemplateSet(["main": template])
+        let ours = try #require(set.render("main", .object(["rows": .list(made)])))
+        #expect(ours == set.render("main", .object(["rows": .list(built)])))
+        #expect(ours.hasPrefix("row 0 &lt;&amp;&gt;, row 1 &lt;&amp;&gt;, "))
+        #expect(ours.hasSuffix("(\(rows.count)) row \(rows.count - 1) &lt;&amp;&gt; row \(rows.count - 1) &lt;&amp;&gt;"))
+
+        let walked = PageFingerprint(path: "p", template: "main", salt: "s")
+        let onlyFingerprinted = PageFingerprint(path: "p", template: "main", salt: "s")
+        _ = rows.mustacheValue(ContextWalk(fingerprint: walked, builds: true))
+        _ = rows.mustacheValue(ContextWalk(fingerprint: onlyFingerprinted, builds: false))
+        #expect(walked.finish { "" } == onlyFingerprinted.finish { "" })
+        let changed = PageFingerprint(path: "p", template: "main", salt: "s")
+        _ = (rows.dropLast() + ["row x"]).mustacheValue(ContextWalk(fingerprint: changed, builds: true))
+        #expect(changed.finish { "" } != walked.finish { "" }, "a changed row changes the fingerprint")
     }
 
     @Test func interpolation() {

@@ -34,7 +34,7 @@ enum MustacheValue {
         case .collection, .set:
             fingerprint?.add(tag: "a", String(mirror.children.count))
             let elements = mirror.children.map { convert($0.value, walk) }
-            return walk.builds ? .list(elements) : .missing
+            return walk.builds ? .list(TemplateList(elements)) : .missing
         case .struct, .class:
             fingerprint?.add(tag: "d", "")
             var dictionary: [String: TemplateValue] = [:]
@@ -129,12 +129,21 @@ extension Optional: MustacheConvertible where Wrapped: MustacheConvertible {
 }
 
 extension Array: MustacheConvertible where Element: MustacheConvertible {
+    /// Lists longer than this make each item's values as the template
+    /// reaches it, so a page holds one row's values at a time, not all.
+    static var builtInFull: Int { 200 }
+
     func mustacheValue(_ walk: ContextWalk) -> TemplateValue {
         walk.fingerprint?.add(tag: "a", String(count))
-        guard walk.builds else {
-            for element in self { _ = element.mustacheValue(walk) }
-            return .missing
+        guard walk.builds, count <= Self.builtInFull else {
+            if walk.fingerprint != nil || !walk.builds {
+                let fingerprintOnly = ContextWalk(fingerprint: walk.fingerprint, builds: false)
+                for element in self { _ = element.mustacheValue(fingerprintOnly) }
+            }
+            guard walk.builds else { return .missing }
+            let build = ContextWalk(fingerprint: nil, builds: true)
+            return .list(TemplateList(count: count) { self[$0].mustacheValue(build) })
         }
-        return .list(map { $0.mustacheValue(walk) })
+        return .list(TemplateList(map { $0.mustacheValue(walk) }))
     }
 }

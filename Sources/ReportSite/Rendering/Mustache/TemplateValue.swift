@@ -10,7 +10,7 @@ enum TemplateValue: Sendable {
     case int(Int)
     case double(Double)
     case bool(Bool)
-    case list([TemplateValue])
+    case list(TemplateList)
     case object([String: TemplateValue])
     /// An absent optional: found, so the lookup stops here rather than
     /// climbing the stack, but shown as nothing and false.
@@ -64,7 +64,7 @@ extension TemplateValue {
             switch name {
             case "first": return items.first
             case "last": return items.last
-            case "reversed": return .list(items.reversed())
+            case "reversed": return .list(TemplateList(items.reversed()))
             case "count": return .int(items.count)
             case "empty": return .bool(items.isEmpty)
             default: return nil
@@ -76,7 +76,7 @@ extension TemplateValue {
             // Key and value pairs; sorted by key for both (swift-mustache's
             // `enumerated` came in the dictionary's random order).
             case "enumerated", "sorted":
-                return .list(fields.sorted { $0.key < $1.key }.map { .object(["key": .text($0.key), "value": $0.value]) })
+                return .list(TemplateList(fields.sorted { $0.key < $1.key }.map { .object(["key": .text($0.key), "value": $0.value]) }))
             default: return nil
             }
         case .int(let value):
@@ -90,6 +90,53 @@ extension TemplateValue {
             }
         case .html, .double, .bool, .missing:
             return nil
+        }
+    }
+}
+
+/// The items of a list value: built, or made one at a time as a section
+/// reaches them. A tracker page lists thousands of rows; holding every
+/// row's values at once made its render the build's memory peak.
+struct TemplateList: RandomAccessCollection, ExpressibleByArrayLiteral, @unchecked Sendable {
+    private enum Items {
+        case built([TemplateValue])
+        /// Reads only immutable page contexts (hence the unchecked Sendable).
+        case made(count: Int, item: (Int) -> TemplateValue)
+    }
+
+    private let items: Items
+
+    init(_ items: [TemplateValue]) {
+        self.items = .built(items)
+    }
+
+    init(arrayLiteral items: TemplateValue...) {
+        self.items = .built(items)
+    }
+
+    /// A list whose items are made when they are read (each time they are read).
+    init(count: Int, item: @escaping (Int) -> TemplateValue) {
+        items = .made(count: count, item: item)
+    }
+
+    /// False for a list whose items are made as they are read.
+    var isBuilt: Bool {
+        if case .built = items { return true }
+        return false
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int {
+        switch items {
+        case .built(let items): items.count
+        case .made(let count, _): count
+        }
+    }
+
+    subscript(position: Int) -> TemplateValue {
+        switch items {
+        case .built(let items): items[position]
+        case .made(_, let item): item(position)
         }
     }
 }
