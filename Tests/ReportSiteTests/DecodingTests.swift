@@ -51,8 +51,30 @@ import Testing
         #expect(meeting.questions.map(\.question) == ["First question?", "Second question?"])
         #expect(meeting.questions.map(\.anchor) == ["question-1", "question-2"])
         #expect(meeting.questions.map(\.hasPostMeetingInformation) == [false, true])
-        #expect(meeting.questions[0].answerHTML.html == "<p>First answer.</p>\n")
+        let body = try #require(document).bodyHTML
+        #expect(meeting.questions[0].answer.html(in: body).html == "<p>First answer.</p>\n")
+        #expect(meeting.questions[1].answer.html(in: body).html.contains("Added later."))
+        #expect(meeting.introduction.isEmpty)
         #expect(document?.metadata?.date == Day(year: 2024, month: 5, day: 1))
+    }
+
+    /// Answers and response sections are ranges of the body, not copies of it.
+    @Test func bodyPartsCutTheirBytesFromTheBody() {
+        let body = TrustedHTML("<h2>Ü</h2>\n<p>é one</p>\n<p>two</p>\n<h2>x</h2>\n<p>three</p>\n")
+        let utf8 = Array(body.html.utf8)
+        func range(of text: String) -> Range<Int> {
+            let needle = Array(text.utf8)
+            let start = (0...(utf8.count - needle.count)).first { Array(utf8[$0..<($0 + needle.count)]) == needle }!
+            return start..<(start + needle.count)
+        }
+        var part = BodyPart()
+        part.append(range(of: "<p>é one</p>\n"))
+        part.append(range(of: "<p>two</p>\n"))
+        #expect(part.ranges.count == 1, "adjacent blocks make one range")
+        part.append(range(of: "<p>three</p>\n"))
+        #expect(part.ranges.count == 2)
+        #expect(part.html(in: body).html == "<p>é one</p>\n<p>two</p>\n<p>three</p>\n")
+        #expect(BodyPart().html(in: body).html.isEmpty && BodyPart().isEmpty)
     }
 
     @Test func yamlSyntaxErrorPointsAtTheProblem() {
@@ -159,11 +181,12 @@ import Testing
             Issue.record("not a response")
             return
         }
-        #expect(response.letterHTML.html == "<p>Letter.</p>\n")
-        #expect(response.recommendations[0].responseHTML?.html == "<p>Response one.</p>\n")
-        #expect(response.recommendations[0].furtherWorkHTML?.html == "<p>More.</p>\n")
+        let body = try #require(document).bodyHTML
+        #expect(response.letter.html(in: body).html == "<p>Letter.</p>\n")
+        #expect(response.recommendations[0].response?.html(in: body).html == "<p>Response one.</p>\n")
+        #expect(response.recommendations[0].furtherWork?.html(in: body).html == "<p>More.</p>\n")
         #expect(response.recommendations[0].timescale == .within(6, .month))
-        #expect(response.recommendations[1].responseHTML == nil)
+        #expect(response.recommendations[1].response == nil)
         #expect(response.responseDeadline == Day(year: 2024, month: 4, day: 15))
     }
 }

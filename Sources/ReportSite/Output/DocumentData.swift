@@ -200,7 +200,7 @@ extension DocumentData {
                     number: item.number, text: item.text, timescale: item.timescale.description,
                     due: response.reportPublished.map { item.timescale.due(from: $0).iso },
                     status: (tracked.first { $0.number == item.number }?.status ?? item.status).rawValue,
-                    hasResponse: item.responseHTML != nil)
+                    hasResponse: item.response != nil)
             }
         case .page:
             break

@@ -39,9 +39,9 @@ struct MeetingContext {
         attendees = meeting.attendees.map(PersonContext.init)
         purpose = meeting.purpose
         verdict = meeting.verdict?.label
-        introductionHTML = meeting.introductionHTML
+        introductionHTML = meeting.introduction.html(in: document.bodyHTML)
         questions = meeting.questions.map {
-            Question(number: $0.number, anchor: $0.anchor, question: $0.question, answerHTML: $0.answerHTML,
+            Question(number: $0.number, anchor: $0.anchor, question: $0.question, answerHTML: $0.answer.html(in: document.bodyHTML),
                 postMeeting: $0.hasPostMeetingInformation)
         }
         actions = meeting.actions.map { action in
@@ -142,15 +142,15 @@ struct ResponseContext {
         addressee = PersonContext(response.addressee)
         signedBy = PersonContext(response.signedBy)
         copiedTo = response.copiedTo
-        letterHTML = response.letterHTML
-        closingHTML = response.closingHTML
+        letterHTML = response.letter.html(in: document.bodyHTML)
+        closingHTML = response.closing.html(in: document.bodyHTML)
         recommendations = response.recommendations.map { item in
             let latest = tracked.first { $0.number == item.number }
             let updates = (latest?.history.dropFirst()).map(Array.init) ?? []
             return Recommendation(
                 number: item.number, anchor: item.anchor, text: item.text, timescale: item.timescale.description,
-                status: (latest?.status ?? item.status).label, responseHTML: item.responseHTML,
-                furtherWorkHTML: item.furtherWorkHTML, hasResponse: item.responseHTML != nil,
+                status: (latest?.status ?? item.status).label, responseHTML: item.response?.html(in: document.bodyHTML),
+                furtherWorkHTML: item.furtherWork?.html(in: document.bodyHTML), hasResponse: item.response != nil,
                 due: response.reportPublished.map { DateContext(item.timescale.due(from: $0)) },
                 overdue: latest?.isOverdue ?? false,
                 updates: graph.map { graph in updates.map { StatusSource($0, graph: graph) } } ?? [])

@@ -26,7 +26,7 @@ public struct AssuranceMeeting: Sendable, Codable {
     public var verdict: Verdict?
     public var actions: [MeetingAction]
     /// Body text before the first question (e.g. opening remarks).
-    public var introductionHTML = TrustedHTML("")
+    public var introduction = BodyPart()
     /// The questions put at the meeting, from the body (see `BodyAssembly`).
     public var questions: [MeetingQuestion] = []
 
@@ -82,7 +82,8 @@ public struct MeetingQuestion: Sendable, Codable {
     /// Permanent anchor: `question-3`.
     public var anchor: String { "question-\(number)" }
     public var question: String
-    public var answerHTML: TrustedHTML
+    /// The answer: the body between this question's heading and the next.
+    public var answer: BodyPart
     /// Whether the answer includes information supplied after the meeting.
     public var hasPostMeetingInformation: Bool
 }

@@ -4,20 +4,19 @@ extension AssuranceMeeting {
     /// Each level-2 heading is a question; what follows it is the answer.
     mutating func assemble(_ body: RenderedMarkdown, file: String, into diagnostics: inout DiagnosticBag) {
         questions = []
-        var introduction: [TrustedHTML] = []
-        for block in body.blocks {
+        introduction = BodyPart()
+        for (block, range) in body.blocksWithRanges {
             if let heading = block.heading, heading.level == 2 {
                 questions.append(MeetingQuestion(
-                    number: questions.count + 1, question: heading.text, answerHTML: TrustedHTML(""),
+                    number: questions.count + 1, question: heading.text, answer: BodyPart(),
                     hasPostMeetingInformation: false))
             } else if !questions.isEmpty {
-                questions[questions.count - 1].answerHTML = questions[questions.count - 1].answerHTML + block.html
+                questions[questions.count - 1].answer.append(range)
                 if block.callout == .postMeeting { questions[questions.count - 1].hasPostMeetingInformation = true }
             } else {
-                introduction.append(block.html)
+                introduction.append(range)
             }
         }
-        introductionHTML = .joined(introduction)
         if questions.isEmpty {
             diagnostics.warning(file, body.blocks.first?.position, "these meeting notes have no questions",
                 note: "write each question as a level-2 heading ('## What is …?') followed by the answer")
@@ -44,14 +43,14 @@ extension InspectionResponse {
     /// `## Recommendation N` starts a recommendation's response; `### Further
     /// work` inside it starts the further work; any other level-2 heading ends it.
     mutating func assemble(_ body: RenderedMarkdown, file: String, into diagnostics: inout DiagnosticBag) {
-        var letter: [TrustedHTML] = []
-        var closing: [TrustedHTML] = []
+        letter = BodyPart()
+        closing = BodyPart()
         var current: Int?  // index into recommendations
         var inFurtherWork = false
         var seenResponse = false
         var answered: Set<Int> = []
 
-        for block in body.blocks {
+        for (block, range) in body.blocksWithRanges {
             if let heading = block.heading, heading.level == 2 {
                 inFurtherWork = false
                 if let number = InspectionResponse.recommendationNumber(heading.text) {
@@ -77,22 +76,22 @@ extension InspectionResponse {
                     continue
                 }
                 if inFurtherWork {
-                    recommendations[index].furtherWorkHTML = (recommendations[index].furtherWorkHTML ?? TrustedHTML("")) + block.html
+                    recommendations[index].furtherWork = recommendations[index].furtherWork ?? BodyPart()
+                    recommendations[index].furtherWork?.append(range)
                 } else {
-                    recommendations[index].responseHTML = (recommendations[index].responseHTML ?? TrustedHTML("")) + block.html
+                    recommendations[index].response = recommendations[index].response ?? BodyPart()
+                    recommendations[index].response?.append(range)
                 }
             } else if seenResponse {
-                closing.append(block.html)
+                closing.append(range)
             } else {
-                letter.append(block.html)
+                letter.append(range)
             }
         }
         for recommendation in recommendations where !answered.contains(recommendation.number) {
             diagnostics.warning(file, recommendation.position, "recommendation \(recommendation.number) has no response",
                 note: "the Police Act 1996 s55(5B) requires a response to every recommendation; add a '## Recommendation \(recommendation.number)' section")
         }
-        letterHTML = .joined(letter)
-        closingHTML = .joined(closing)
     }
 
     /// "Recommendation 3" → 3.

@@ -15,9 +15,9 @@ public struct InspectionResponse: Sendable, Codable {
     /// Where the inspection is named, for the warning when its publication date is missing.
     public var inspectionPosition: SourcePosition?
     /// The letter: the body before the first recommendation's response.
-    public var letterHTML: TrustedHTML = TrustedHTML("")
+    public var letter = BodyPart()
     /// Body content after the recommendations (e.g. closing remarks), if any.
-    public var closingHTML: TrustedHTML = TrustedHTML("")
+    public var closing = BodyPart()
 
     /// s55(5A): the response must be published before the end of 56 days
     /// beginning with the day the report is published, so the last day is
@@ -93,9 +93,9 @@ public struct InspectionRecommendation: Sendable, YAMLDecodable, Codable {
     /// Anchor: `recommendation-3`.
     public var anchor: String { "recommendation-\(number)" }
     /// The force's response, from the body's `## Recommendation N` section.
-    public var responseHTML: TrustedHTML?
+    public var response: BodyPart?
     /// The `### Further work` part of that section.
-    public var furtherWorkHTML: TrustedHTML?
+    public var furtherWork: BodyPart?
 
     public static func decode(_ node: Node, _ reader: YAMLReader) -> InspectionRecommendation? {
         guard let fields = reader.fields(node, "a recommendation") else { return nil }
