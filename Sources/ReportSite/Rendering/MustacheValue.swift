@@ -135,15 +135,17 @@ extension Array: MustacheConvertible where Element: MustacheConvertible {
 
     func mustacheValue(_ walk: ContextWalk) -> TemplateValue {
         walk.fingerprint?.add(tag: "a", String(count))
-        guard walk.builds, count <= Self.builtInFull else {
-            if walk.fingerprint != nil || !walk.builds {
-                let fingerprintOnly = ContextWalk(fingerprint: walk.fingerprint, builds: false)
-                for element in self { _ = element.mustacheValue(fingerprintOnly) }
-            }
-            guard walk.builds else { return .missing }
-            let build = ContextWalk(fingerprint: nil, builds: true)
-            return .list(TemplateList(count: count) { self[$0].mustacheValue(build) })
+        if walk.builds, count <= Self.builtInFull {
+            return .list(TemplateList(map { $0.mustacheValue(walk) }))
         }
-        return .list(TemplateList(map { $0.mustacheValue(walk) }))
+        // A long list (or a walk that only fingerprints): fingerprint every
+        // item now, and make items only when a template reads them.
+        if walk.fingerprint != nil {
+            let fingerprintOnly = ContextWalk(fingerprint: walk.fingerprint, builds: false)
+            for element in self { _ = element.mustacheValue(fingerprintOnly) }
+        }
+        guard walk.builds else { return .missing }
+        let build = ContextWalk(fingerprint: nil, builds: true)
+        return .list(TemplateList(count: count) { self[$0].mustacheValue(build) })
     }
 }
