@@ -181,8 +181,7 @@ struct MapReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
     private func find(_ key: Key) throws -> StreamReader? {
         var name = key.stringValue
         return try name.withUTF8 { wanted -> StreamReader? in
-            // From the cursor to the end, then from the start to the cursor.
-            for (from, to) in [(cursor.entry, end), (body.offset, cursor.entry)] {
+            func scan(from: Int, to: Int) throws -> StreamReader? {
                 var reader = body
                 reader.offset = from
                 while reader.offset < to {
@@ -196,8 +195,12 @@ struct MapReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
                     }
                     try reader.skipValue()
                 }
+                return nil
             }
-            return nil
+            // From the cursor to the end, then from the start to the cursor
+            // (no array of the two ranges: this runs for every field decoded).
+            let start = cursor.entry
+            return try scan(from: start, to: end) ?? scan(from: body.offset, to: start)
         }
     }
 
