@@ -89,6 +89,10 @@ struct SiteOptions: ParsableArguments {
         buildOptions.searchWords = SearchWordCache(
             file: rootURL.appending(path: BuildStamp.folder).appending(path: "search-words.bin"), generator: generator,
             reuse: !force)
+        // Bodies wait on disk between loading and rendering (a large site's
+        // bodies are the biggest part of its memory); beside the cache, so
+        // on the site's own disk rather than a RAM-backed /tmp.
+        buildOptions.bodySpill = BodySpill(in: rootURL.appending(path: BuildStamp.folder))
         // Files stream into a staging folder as they are made; it replaces
         // the output folder only if the whole build succeeds.
         var staged: (folder: StagedDirectory, sink: StagingSink)?
@@ -112,7 +116,7 @@ struct SiteOptions: ParsableArguments {
             }
             buildOptions.sink = staged?.sink
         }
-        if let output {
+        if output != nil {
             // Every input's digest, hashing only files changed since the last build.
             let known = inputs ?? lastStamp?.inputs ?? []
             inputs = inputs ?? InputDigests.of(root: rootURL, files: inputFiles, known: known)

@@ -51,7 +51,7 @@ import Testing
         #expect(meeting.questions.map(\.question) == ["First question?", "Second question?"])
         #expect(meeting.questions.map(\.anchor) == ["question-1", "question-2"])
         #expect(meeting.questions.map(\.hasPostMeetingInformation) == [false, true])
-        let body = try #require(document).bodyHTML
+        let body = try #require(document).body.html
         #expect(meeting.questions[0].answer.html(in: body).html == "<p>First answer.</p>\n")
         #expect(meeting.questions[1].answer.html(in: body).html.contains("Added later."))
         #expect(meeting.introduction.isEmpty)
@@ -181,7 +181,7 @@ import Testing
             Issue.record("not a response")
             return
         }
-        let body = try #require(document).bodyHTML
+        let body = try #require(document).body.html
         #expect(response.letter.html(in: body).html == "<p>Letter.</p>\n")
         #expect(response.recommendations[0].response?.html(in: body).html == "<p>Response one.</p>\n")
         #expect(response.recommendations[0].furtherWork?.html(in: body).html == "<p>More.</p>\n")

@@ -30,6 +30,9 @@ public struct BuildOptions: Sendable {
     /// a large build's memory, and a diagnostic reads its file again to show
     /// the line.
     public var keepsDocumentSources = true
+    /// Where decoded bodies wait until their pages are made (`build` and
+    /// `check`); nil keeps them in memory (the preview, tests).
+    public var bodySpill: BodySpill?
 
     public init(baseURL: String? = nil, includeDrafts: Bool = false, sourceDateEpoch: String? = nil, cache: DecodeCache? = nil) {
         self.baseURL = baseURL

@@ -13,7 +13,7 @@ public enum SiteBuilder {
 
         let content = ContentLoader.load(
             from: fileSystem, baseURL: options.baseURL, cache: options.cache, diagnostics: &result.diagnostics,
-            sources: &result.sources, keepDocumentSources: options.keepsDocumentSources)
+            sources: &result.sources, keepDocumentSources: options.keepsDocumentSources, spill: options.bodySpill)
         result.rereadsDocumentSources = !options.keepsDocumentSources
         clock.lap("load", into: &result)
         let templates = TemplateLibrary.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)

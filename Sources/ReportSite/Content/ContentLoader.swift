@@ -41,7 +41,7 @@ public enum ContentLoader {
     /// diagnostic reads its file again), so they are not all held at once.
     public static func load(
         from fileSystem: FileSystem, baseURL: String? = nil, cache: DecodeCache? = nil, diagnostics: inout DiagnosticBag,
-        sources: inout [String: SourceFile], keepDocumentSources: Bool = true
+        sources: inout [String: SourceFile], keepDocumentSources: Bool = true, spill: BodySpill? = nil
     ) -> LoadedContent? {
         let siteFile = "\(contentFolder)/site.yml"
         guard fileSystem.exists(siteFile) else {
@@ -96,7 +96,9 @@ public enum ContentLoader {
                 let kept = keepDocumentSources ? source : nil
                 let keepsMarkdown = job.version != nil || versioned.contains(job.path)
                 if let cache, let key, let hit = cache.lookup(job.path, key: key, resolve: resolve) {
-                    return (kept, hit.document(source: keepsMarkdown ? source : nil), hit.diagnostics)
+                    var document = hit.document(source: keepsMarkdown ? source : nil)
+                    if let spill { document?.body.spill(to: spill) }
+                    return (kept, document, hit.diagnostics)
                 }
                 let lookups = LinkLookups(resolve)
                 var (document, problems) = DocumentDecoder.decode(
@@ -105,6 +107,7 @@ public enum ContentLoader {
                     cache.store(job.path, .init(key: key, links: lookups.seen, source: source, document: document, diagnostics: problems))
                 }
                 if !keepsMarkdown { document?.markdown = "" }
+                if let spill { document?.body.spill(to: spill) }
                 return (kept, document, problems)
             } catch {
                 return (nil, nil, [asDiagnostic(error, path: job.path)])

@@ -15,8 +15,8 @@ public struct Document: Sendable, Codable {
     /// Common fields; nil for plain pages.
     public var metadata: CommonMetadata?
     public var content: Content
-    /// The whole body as HTML.
-    public var bodyHTML: TrustedHTML
+    /// The whole body as HTML (in memory, or spilled to a file by `build`).
+    public var body: DocumentBody
     /// Headings of the body, for contents lists.
     public var headings: [Heading]
     /// Links written in the body, checked once every page exists.

@@ -62,7 +62,7 @@ enum DocumentDecoder {
         }
         let document = Document(
             path: source.path, kind: kind, slug: slug, metadata: metadata, content: content,
-            bodyHTML: body.html, headings: body.headings, links: body.links, markdown: frontMatter.body,
+            body: DocumentBody(body.html), headings: body.headings, links: body.links, markdown: frontMatter.body,
             charts: body.charts)
         // Errors in the body (a broken document link, a repeated section number)
         // fail the build but keep the document, so later checks still run on it.

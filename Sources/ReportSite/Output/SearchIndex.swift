@@ -101,9 +101,9 @@ enum SearchIndex {
             let fields = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " ")]
             // The key hashes the body's HTML as it is: turning it into plain
             // text is needed only when the words are not in the cache.
-            let key = cache.map { _ in textDigest([document.title] + fields + [document.bodyHTML.html]) }
+            let key = cache.map { _ in textDigest([document.title] + fields + [document.body.html.html]) }
             if let key, let cached = numbering.entry(key) { return (doc, key, cached) }
-            let body = (fields + [plainText(document.bodyHTML.html)]).joined(separator: " ")
+            let body = (fields + [plainText(document.body.html.html)]).joined(separator: " ")
             let entry = numbering.number(key, title: Array(Set(words(document.title))), text: Array(Set(words(body))))
             return (doc, key, entry)
         }

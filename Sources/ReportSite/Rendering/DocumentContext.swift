@@ -69,6 +69,6 @@ struct DocumentContext {
                 note: $0.note, currentHref: graph.href(SiteGraph.path(of: current)))
         }
         contents = document.headings.filter { $0.level == 2 }.map { ContentsEntry(text: $0.text, href: "#\($0.id)") }
-        bodyHTML = document.bodyHTML
+        bodyHTML = document.body.html
     }
 }
