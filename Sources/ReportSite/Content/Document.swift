@@ -1,6 +1,7 @@
 /// One Markdown file of `Content/`, decoded and rendered.
 public struct Document: Sendable, Codable {
-    public enum Content: Sendable, Codable {
+    /// Indirect: a copy of the document shares its content (see `Boxed`).
+    public indirect enum Content: Sendable, Codable {
         case meeting(AssuranceMeeting)
         case report(BoardReport)
         case response(InspectionResponse)
@@ -13,7 +14,7 @@ public struct Document: Sendable, Codable {
     /// The file name without `.md`; part of the permanent URL.
     public var slug: String
     /// Common fields; nil for plain pages.
-    public var metadata: CommonMetadata?
+    @Boxed public var metadata: CommonMetadata?
     public var content: Content
     /// The whole body as HTML (in memory, or spilled to a file by `build`).
     public var body: DocumentBody
