@@ -170,7 +170,7 @@ struct SiteOptions: ParsableArguments {
         let steps = result.timings.map { "\($0.step) \(String(format: "%.2f", $0.seconds))" }.joined(separator: ", ")
         let verb = output == nil ? "Checked" : "Built"
         let pages = result.files.count { $0.path.hasSuffix(".html") }
-        let reused = result.files.count { $0.reusedFrom != nil }
+        let reused = result.files.count { $0.path.hasSuffix(".html") && $0.reusedFrom != nil }
         let rendered = output != nil && reused > 0 ? " (\(pages - reused) rendered, \(reused) unchanged)" : ""
         let destination = output.map { " into \($0.path(percentEncoded: false))" } ?? ""
         progress.say("\(verb) \(result.documentCount) documents, \(pages) pages\(rendered)\(destination) in \(String(format: "%.2f", total)) s (\(steps))"

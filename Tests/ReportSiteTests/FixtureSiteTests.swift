@@ -128,6 +128,35 @@ import Testing
         #expect(read([before[0], before[1]]).count == 2, "c is gone, which an unchanged page may link to")
     }
 
+    /// An incremental build encodes `document.json` again only for documents
+    /// whose data changed; the others are the previous build's files.
+    @Test func aDocumentsDataIsEncodedAgainOnlyWhenItChanged() throws {
+        var options = BuildOptions()
+        options.fingerprintPages = true
+        let first = SiteBuilder.build(Fixtures.site("valid"), options: options)
+        let isData = { (file: OutputFile) in file.path.hasSuffix("/document.json") }
+        #expect(first.files.filter(isData).count == 5, "one per document")
+        #expect(first.files.filter(isData).allSatisfy { $0.fingerprint != nil })
+
+        // The previous build's data files carry a marker, to tell reused from re-encoded.
+        let marker = Data("previous build".utf8)
+        options.previous = PreviousOutput(files: first.files.map { file in
+            var file = file
+            if isData(file) { file.data = marker }
+            file.sha256 = IntegrityLock.sha256(file.data)
+            return file
+        })
+        var contents = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
+        let edited = "Content/reports/2024-03-01-sp24-01.md"
+        contents[edited] = contents[edited]!.replacing("title: ", with: "title: Revised ")
+        let second = SiteBuilder.build(MemoryFileSystem(contents), options: options)
+        let clean = SiteBuilder.build(MemoryFileSystem(contents))
+        let encoded = second.files.filter { isData($0) && $0.data != marker }.map { $0.path }
+        #expect(encoded == ["reports/2024-03-01-sp24-01/document.json"])
+        let cleanData = clean.files.first { $0.path == encoded.first }?.data
+        #expect(second.files.first { $0.path == encoded.first }?.data == cleanData)
+    }
+
     @Test func buildsAreDeterministic() {
         let first = SiteBuilder.build(Fixtures.site("valid")).files
         let second = SiteBuilder.build(Fixtures.site("valid")).files

@@ -51,7 +51,7 @@ public struct PreviousOutput: Sendable {
 
     /// The previous build's page at `path`, if it was rendered from the same
     /// `fingerprint` and is still exactly as that build left it.
-    func reuse(_ path: String, fingerprint: String, template: String) -> OutputFile? {
+    func reuse(_ path: String, fingerprint: String, template: String?) -> OutputFile? {
         guard let record = records[path], record.fingerprint == fingerprint else { return nil }
         switch storage {
         case let .memory(files):

@@ -44,7 +44,7 @@ public enum SiteBuilder {
         files += store(Assets.collect(from: fileSystem, into: &result.diagnostics))
         clock.lap("render", into: &result)
         files += store([Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph))
-        files += OpenData.render(graph, sink: options.sink) + store(TrendData.render(graph))
+        files += OpenData.render(graph, sink: options.sink, salt: salt, previous: options.previous) + store(TrendData.render(graph))
         clock.lap("data", into: &result)
         files += store([SearchIndex.render(graph, cache: options.searchWords)])
         clock.lap("search", into: &result)
