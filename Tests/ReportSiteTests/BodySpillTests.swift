@@ -57,4 +57,38 @@ import Testing
         }
         #expect(coversVersions, "superseded versions are covered")
     }
+
+    /// A page that is reused, and a document whose search words are known,
+    /// cost no read of the body: an incremental build of a large site reads
+    /// back only the bodies of the pages it renders.
+    @Test func anIncrementalBuildReadsOnlyTheBodiesItRenders() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var contents = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
+        var options = BuildOptions()
+        options.fingerprintPages = true
+        options.searchWords = SearchWordCache()
+        func build() throws -> (BuildResult, BodySpill) {
+            let spill = try #require(BodySpill(in: folder))
+            options.bodySpill = spill
+            let result = SiteBuilder.build(MemoryFileSystem(contents), options: options)
+            #expect(result.succeeded)
+            options.previous = PreviousOutput(files: result.files.map { file in
+                var file = file
+                file.sha256 = IntegrityLock.sha256(file.data)
+                return file
+            })
+            return (result, spill)
+        }
+        let (first, firstSpill) = try build()
+        #expect(firstSpill.reads >= first.documents.count, "a first build reads every body")
+        let (_, unchanged) = try build()
+        #expect(unchanged.reads == 0)
+        let edited = "Content/reports/2024-03-01-sp24-01.md"
+        contents[edited] = try #require(contents[edited]) + "\nOne more paragraph.\n"
+        let (second, oneChanged) = try build()
+        #expect(oneChanged.reads == 2, "the report's page and its search words")
+        let page = second.files.first { $0.path == "reports/2024-03-01-sp24-01/index.html" }
+        #expect(page.map { String(decoding: $0.data, as: UTF8.self).contains("One more paragraph.") } == true)
+    }
 }

@@ -22,6 +22,9 @@ public final class BodySpill: @unchecked Sendable {
     private let descriptor: Int32
     private let lock = NSLock()
     private var end = 0
+    private var readCount = 0
+    /// Bodies read back so far.
+    var reads: Int { lock.withLock { readCount } }
 
     /// Opens a spill file in `folder` (made if missing); nil when none can be made there.
     public init?(in folder: URL) {
@@ -63,6 +66,7 @@ public final class BodySpill: @unchecked Sendable {
     /// in full, so a failed read is a failing disk: stop rather than publish
     /// a page without its body.
     func read(_ extent: Extent) -> TrustedHTML {
+        lock.withLock { readCount += 1 }
         let text = String(unsafeUninitializedCapacity: extent.count) { buffer in
             var done = 0
             while done < extent.count {

@@ -30,6 +30,16 @@ final class PageFingerprint {
         add(tag: "h", html.html)
     }
 
+    /// A document's body, or part of it, by its digest and the part's byte
+    /// ranges: the body need not be read to fingerprint the page.
+    func add(body: DocumentBody, part: BodyPart?) {
+        if body.hasChart { hasChart = true }
+        add(tag: part == nil ? "B" : "P", body.digest)
+        if let part {
+            add(tag: "r", part.ranges.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ","))
+        }
+    }
+
     /// A type tag, the length, then the bytes: no two different trees give the same stream.
     func add(tag: Unicode.Scalar, _ text: String) {
         bytes.append(UInt8(truncatingIfNeeded: tag.value))

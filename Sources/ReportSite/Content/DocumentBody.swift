@@ -1,10 +1,14 @@
+import Crypto
+
 /// A document's body as HTML: held in memory, or moved to a `BodySpill`
 /// file once decoded.
 ///
 /// The bodies were the largest part of a big build's memory (about 120 MB of
 /// the 10,000-document benchmark), yet each is needed only while its own
 /// pages are made and its search words counted. Spilled, a body is read back
-/// for those moments and let go again.
+/// for those moments and let go again; its digest stands for it in page
+/// fingerprints and search-word keys, so an incremental build need not read
+/// back the bodies of pages it does not render.
 public struct DocumentBody: Sendable {
     private enum Storage: Sendable {
         case held(TrustedHTML)
@@ -12,9 +16,17 @@ public struct DocumentBody: Sendable {
     }
 
     private var storage: Storage
+    /// SHA-256 of the HTML.
+    public let digest: String
+    /// Whether the HTML holds a chart placeholder, which rendering fills
+    /// from the whole site's figures (see `PageFingerprint`).
+    public let hasChart: Bool
 
     public init(_ html: TrustedHTML) {
         storage = .held(html)
+        var text = html.html
+        digest = text.withUTF8 { Text.hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+        hasChart = HTMLScan.contains(ChartBlock.placeholderPrefix, in: html.html)
     }
 
     /// The HTML; a spilled body is read back from its file, so read it once
@@ -39,12 +51,22 @@ public struct DocumentBody: Sendable {
 }
 
 extension DocumentBody: Codable {
-    /// Encoded as its HTML, wherever it is kept.
+    private enum CodingKeys: String, CodingKey {
+        case html, digest, hasChart
+    }
+
+    /// The HTML with its digest and chart flag, wherever the HTML is kept.
     public init(from decoder: Decoder) throws {
-        storage = .held(try TrustedHTML(from: decoder))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        storage = .held(TrustedHTML(try container.decode(String.self, forKey: .html)))
+        digest = try container.decode(String.self, forKey: .digest)
+        hasChart = try container.decode(Bool.self, forKey: .hasChart)
     }
 
     public func encode(to encoder: Encoder) throws {
-        try html.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(html.html, forKey: .html)
+        try container.encode(digest, forKey: .digest)
+        try container.encode(hasChart, forKey: .hasChart)
     }
 }

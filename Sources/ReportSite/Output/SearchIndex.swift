@@ -99,9 +99,9 @@ enum SearchIndex {
                 metadata?.date.iso ?? "", snippet,
             ]
             let fields = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " ")]
-            // The key hashes the body's HTML as it is: turning it into plain
-            // text is needed only when the words are not in the cache.
-            let key = cache.map { _ in textDigest([document.title] + fields + [document.body.html.html]) }
+            // The key takes the body by its digest: the body is read back
+            // and turned into plain text only when the words are not in the cache.
+            let key = cache.map { _ in textDigest([document.title] + fields + [document.body.digest]) }
             if let key, let cached = numbering.entry(key) { return (doc, key, cached) }
             let body = (fields + [plainText(document.body.html.html)]).joined(separator: " ")
             let entry = numbering.number(key, title: Array(Set(words(document.title))), text: Array(Set(words(body))))

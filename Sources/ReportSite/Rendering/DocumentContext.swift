@@ -35,7 +35,10 @@ struct DocumentContext {
     let superseded: Superseded?
     /// Level-2 headings, for the contents list.
     let contents: [ContentsEntry]
-    let bodyHTML: TrustedHTML
+    /// The body, read only if the page is rendered.
+    let bodyHTML: BodyHTML
+    /// The kinds' contexts cut their parts from it.
+    var body: PageBody { bodyHTML.page }
 
     /// `document` is the version shown; `current` is the document it belongs to
     /// (the same when showing the current version).
@@ -69,6 +72,6 @@ struct DocumentContext {
                 note: $0.note, currentHref: graph.href(SiteGraph.path(of: current)))
         }
         contents = document.headings.filter { $0.level == 2 }.map { ContentsEntry(text: $0.text, href: "#\($0.id)") }
-        bodyHTML = document.body.html
+        bodyHTML = PageBody(document.body).whole
     }
 }

@@ -4,7 +4,7 @@ struct MeetingContext {
         let number: Int
         let anchor: String
         let question: String
-        let answerHTML: TrustedHTML
+        let answerHTML: BodyHTML
         let postMeeting: Bool
     }
 
@@ -25,7 +25,7 @@ struct MeetingContext {
     let attendees: [PersonContext]
     let purpose: String
     let verdict: String?
-    let introductionHTML: TrustedHTML
+    let introductionHTML: BodyHTML
     let questions: [Question]
     let actions: [Action]
 
@@ -39,9 +39,9 @@ struct MeetingContext {
         attendees = meeting.attendees.map(PersonContext.init)
         purpose = meeting.purpose
         verdict = meeting.verdict?.label
-        introductionHTML = meeting.introduction.html(in: document.bodyHTML)
+        introductionHTML = document.body.part(meeting.introduction)
         questions = meeting.questions.map {
-            Question(number: $0.number, anchor: $0.anchor, question: $0.question, answerHTML: $0.answer.html(in: document.bodyHTML),
+            Question(number: $0.number, anchor: $0.anchor, question: $0.question, answerHTML: document.body.part($0.answer),
                 postMeeting: $0.hasPostMeetingInformation)
         }
         actions = meeting.actions.map { action in
@@ -101,8 +101,8 @@ struct ResponseContext {
         let text: String
         let timescale: String
         let status: String
-        let responseHTML: TrustedHTML?
-        let furtherWorkHTML: TrustedHTML?
+        let responseHTML: BodyHTML?
+        let furtherWorkHTML: BodyHTML?
         let hasResponse: Bool
         let due: DateContext?
         let overdue: Bool
@@ -122,8 +122,8 @@ struct ResponseContext {
     let addressee: PersonContext
     let signedBy: PersonContext
     let copiedTo: [String]
-    let letterHTML: TrustedHTML
-    let closingHTML: TrustedHTML
+    let letterHTML: BodyHTML
+    let closingHTML: BodyHTML
     let recommendations: [Recommendation]
     let recommendationCount: Int
 
@@ -142,15 +142,15 @@ struct ResponseContext {
         addressee = PersonContext(response.addressee)
         signedBy = PersonContext(response.signedBy)
         copiedTo = response.copiedTo
-        letterHTML = response.letter.html(in: document.bodyHTML)
-        closingHTML = response.closing.html(in: document.bodyHTML)
+        letterHTML = document.body.part(response.letter)
+        closingHTML = document.body.part(response.closing)
         recommendations = response.recommendations.map { item in
             let latest = tracked.first { $0.number == item.number }
             let updates = (latest?.history.dropFirst()).map(Array.init) ?? []
             return Recommendation(
                 number: item.number, anchor: item.anchor, text: item.text, timescale: item.timescale.description,
-                status: (latest?.status ?? item.status).label, responseHTML: item.response?.html(in: document.bodyHTML),
-                furtherWorkHTML: item.furtherWork?.html(in: document.bodyHTML), hasResponse: item.response != nil,
+                status: (latest?.status ?? item.status).label, responseHTML: item.response.map(document.body.part),
+                furtherWorkHTML: item.furtherWork.map(document.body.part), hasResponse: item.response != nil,
                 due: response.reportPublished.map { DateContext(item.timescale.due(from: $0)) },
                 overdue: latest?.isOverdue ?? false,
                 updates: graph.map { graph in updates.map { StatusSource($0, graph: graph) } } ?? [])
