@@ -67,6 +67,7 @@ struct SiteOptions: ParsableArguments {
             if let lastStamp,
                 let stamp = upToDate(lastStamp, output: output, key: key, options: options, files: inputFiles, inputs: &inputs)
             {
+                BuildStamp.prune(root: rootURL, output: output)
                 if !stamp.report.isEmpty { FileHandle.standardError.write(Data((stamp.report + "\n").utf8)) }
                 if strict, !stamp.report.isEmpty {
                     FileHandle.standardError.write(Data("reportsite: failed with warnings (--strict)\n".utf8))

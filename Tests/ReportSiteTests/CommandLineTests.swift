@@ -234,6 +234,36 @@ import Testing
         try compare("repair altered output")
     }
 
+    /// A build remembers what it wrote into each output folder; the record
+    /// of a folder that is gone is dropped by the next build, so the cache
+    /// does not grow with every folder ever built into.
+    @Test func aBuildForgetsOutputFoldersThatAreGone() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rootPath = root.path(percentEncoded: false)
+        let fm = FileManager.default
+        func stamps() throws -> [String] {
+            try fm.contentsOfDirectory(atPath: root.appending(path: BuildStamp.folder).path(percentEncoded: false))
+                .filter { $0.hasPrefix("build-") }.sorted()
+        }
+        func build(_ output: String) throws {
+            let result = try run(["build", "--quiet", "--root", rootPath, "--output", root.appending(path: output).path(percentEncoded: false)])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        for output in ["Output", "Preview", "Scratch"] { try build(output) }
+        let all = try stamps()
+        #expect(all.count == 3)
+        try fm.removeItem(at: root.appending(path: "Scratch"))
+        try build("Output")
+        let kept = try stamps()
+        #expect(kept.count == 2)
+        #expect(Set(kept).isSubset(of: Set(all)))
+        #expect(!kept.contains(BuildStamp.url(root: root, output: root.appending(path: "Scratch")).lastPathComponent))
+        // The folders still there are still known: nothing to do.
+        let again = try run(["build", "--root", rootPath, "--output", root.appending(path: "Preview").path(percentEncoded: false)])
+        #expect(again.stderr.contains("Up to date"), "\(again.stderr)")
+    }
+
     @Test func checkWritesNothing() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -94,17 +94,45 @@ public struct BuildStamp: Sendable, Equatable {
         return outputs.allSatisfy { FileStat.of(base + $0.path)?.size == $0.size }
     }
 
-    /// Records a successful build into `output`.
+    /// Records a successful build into `output`, and forgets the builds
+    /// into folders that are gone (a stamp of a large site is megabytes).
     public func save(root: URL, output: URL) {
         let url = BuildStamp.url(root: root, output: output)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFile.write(Data(text.utf8), to: url.path(percentEncoded: false))
+        try? PlainFile.write(Data(text(output: output).utf8), to: url.path(percentEncoded: false))
+        BuildStamp.prune(root: root, output: output)
+    }
+
+    /// Removes the stamps (but `output`'s) whose output folder no longer
+    /// exists, and those of an older format, which this generator cannot use.
+    public static func prune(root: URL, output: URL) {
+        let fm = FileManager.default
+        let kept = url(root: root, output: output).lastPathComponent
+        let folder = root.appending(path: Self.folder)
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path(percentEncoded: false))) ?? []
+        where name != kept && name.hasPrefix("build-") && name.hasSuffix(".txt") {
+            let url = folder.appending(path: name)
+            if let output = outputFolder(of: url), fm.fileExists(atPath: output) { continue }
+            try? fm.removeItem(at: url)
+        }
+    }
+
+    /// The output folder a stamp file was written for, from its first lines.
+    static func outputFolder(of url: URL) -> String? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 8192) else { return nil }
+        let lines = head.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+        guard lines.count == 3, String(decoding: lines[0], as: UTF8.self) == formatLine else { return nil }
+        return String(decoding: lines[1], as: UTF8.self)
     }
 
     // MARK: - A plain text format: quick to read back for 40,000 files
 
-    var text: String {
-        var out = "reportsite build stamp 4\n\(key)\n\(contentKey)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
+    static let formatLine = "reportsite build stamp 5"
+
+    func text(output: URL) -> String {
+        var out = "\(Self.formatLine)\n\(output.path(percentEncoded: false))\n\(key)\n\(contentKey)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
         out += report + "\n"
         for file in outputs {
             out += "\(file.size)\t\(file.modified)\t\(file.sha256)\t\(file.fingerprint ?? "-")\t\(file.path)\n"
@@ -121,17 +149,18 @@ public struct BuildStamp: Sendable, Equatable {
         let bytes = [UInt8](data)
         let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-        guard lines.count >= 7, text(lines[0]) == "reportsite build stamp 4", let documents = Int(text(lines[3])),
-            let pages = Int(text(lines[4])), let reportLines = Int(text(lines[5])), lines.count >= 6 + reportLines
+        // Line 2 is the output folder (see `outputFolder(of:)`).
+        guard lines.count >= 8, text(lines[0]) == Self.formatLine, let documents = Int(text(lines[4])),
+            let pages = Int(text(lines[5])), let reportLines = Int(text(lines[6])), lines.count >= 7 + reportLines
         else { return nil }
-        key = text(lines[1])
-        contentKey = text(lines[2])
+        key = text(lines[2])
+        contentKey = text(lines[3])
         documentCount = documents
         pageCount = pages
-        report = lines[6..<(6 + reportLines)].map(text).joined(separator: "\n")
+        report = lines[7..<(7 + reportLines)].map(text).joined(separator: "\n")
         var outputs: [PreviousOutput.Record] = []
         var inputs: [PreviousOutput.Record] = []
-        for line in lines[(6 + reportLines)...] {
+        for line in lines[(7 + reportLines)...] {
             let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false)
             guard fields.count == 5, let size = Int(text(fields[0])), let modified = Int(text(fields[1])) else { continue }
             let kind = text(fields[3])
