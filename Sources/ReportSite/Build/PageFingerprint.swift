@@ -12,14 +12,16 @@ import Foundation
 /// also takes in the chart salt.
 final class PageFingerprint {
     /// Small values are gathered here and hashed a few kilobytes at a time;
-    /// long ones (a document's HTML) go to the hash as they are, uncopied.
-    private var bytes: [UInt8] = []
+    /// long ones go to the hash as they are, uncopied. A raw buffer rather
+    /// than an array: every string of every page's context passes through,
+    /// and `Array.append` was most of the cost of fingerprinting.
+    private let buffer = UnsafeMutableRawPointer.allocate(byteCount: PageFingerprint.batch, alignment: 8)
+    private var used = 0
     private var hash = SHA256()
     private static let batch = 4096
     private(set) var hasChart = false
 
     init(path: String, template: String, salt: String) {
-        bytes.reserveCapacity(Self.batch)
         add(tag: "p", path)
         add(tag: "t", template)
         add(tag: "x", salt)
@@ -40,26 +42,34 @@ final class PageFingerprint {
         }
     }
 
+    deinit {
+        buffer.deallocate()
+    }
+
     /// A type tag, the length, then the bytes: no two different trees give the same stream.
     func add(tag: Unicode.Scalar, _ text: String) {
-        bytes.append(UInt8(truncatingIfNeeded: tag.value))
         var text = text
         text.withUTF8 { utf8 in
-            var count = utf8.count
-            withUnsafeBytes(of: &count) { bytes.append(contentsOf: $0) }
-            if utf8.count >= Self.batch {
-                flush()
-                hash.update(bufferPointer: UnsafeRawBufferPointer(utf8))
-            } else {
-                bytes.append(contentsOf: utf8)
-                if bytes.count >= Self.batch { flush() }
-            }
+            var header = (UInt8(truncatingIfNeeded: tag.value), UInt64(utf8.count).littleEndian)
+            withUnsafeBytes(of: &header.0) { append($0.baseAddress!, 1) }
+            withUnsafeBytes(of: &header.1) { append($0.baseAddress!, 8) }
+            if let start = utf8.baseAddress { append(UnsafeRawPointer(start), utf8.count) }
+        }
+    }
+
+    private func append(_ bytes: UnsafeRawPointer, _ count: Int) {
+        if used + count > Self.batch { flush() }
+        if count >= Self.batch {
+            hash.update(bufferPointer: UnsafeRawBufferPointer(start: bytes, count: count))
+        } else {
+            (buffer + used).copyMemory(from: bytes, byteCount: count)
+            used += count
         }
     }
 
     private func flush() {
-        bytes.withUnsafeBytes { hash.update(bufferPointer: $0) }
-        bytes.removeAll(keepingCapacity: true)
+        hash.update(bufferPointer: UnsafeRawBufferPointer(start: buffer, count: used))
+        used = 0
     }
 
     /// The digest; `chartSalt` is asked for only when the page has a chart.
