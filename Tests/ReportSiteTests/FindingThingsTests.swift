@@ -47,6 +47,33 @@ import Testing
         #expect(reread.entry(try #require(self.someKey(graph))) != nil)
     }
 
+    /// Words of texts that changed are dropped once they are an eighth of
+    /// the vocabulary, so the file does not grow with every edit; entries
+    /// still read back as the words they were made from.
+    @Test func theWordCacheForgetsWordsNoTextUsesAnyMore() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "search-words-\(UUID().uuidString).bin")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let stable = (0..<10).map { text in (key: "stable\(text)", words: (0..<10).map { "s\(text)w\($0)" }) }
+        var sizes: [Int] = []
+        for edit in 0..<40 {
+            let cache = SearchWordCache(file: file, generator: "g")
+            for text in stable where cache.entry(text.key) == nil { _ = cache.number(text.key, title: [], text: text.words) }
+            _ = cache.number("edited\(edit)", title: ["t\(edit)"], text: ["e\(edit)"])
+            cache.finish(keeping: Set(stable.map(\.key) + ["edited\(edit)"]))
+            sizes.append(cache.vocabularySnapshot().count)
+        }
+        #expect(sizes.max()! <= 102 + 102 / 8 + 2, "at most an eighth unused: \(sizes)")
+        #expect(sizes.contains { $0 > 102 }, "a few unused words wait for the next renumbering: \(sizes)")
+        let reread = SearchWordCache(file: file, generator: "g")
+        let last = try #require(reread.entry("edited39"))
+        let vocabulary = reread.vocabularySnapshot()
+        #expect(last.title.map { vocabulary[Int($0)] } == ["t39"])
+        #expect(last.text.map { vocabulary[Int($0)] } == ["e39"])
+        let first = try #require(reread.entry("stable0"))
+        #expect(first.text.map { vocabulary[Int($0)] } == stable[0].words)
+        #expect(reread.entry("edited38") == nil)
+    }
+
     /// The cache key of the first published document, as `SearchIndex.build` makes it.
     func someKey(_ graph: SiteGraph) -> String? {
         let probe = SearchWordCache()

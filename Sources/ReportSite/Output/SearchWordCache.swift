@@ -62,7 +62,7 @@ public final class SearchWordCache: @unchecked Sendable {
             entries = entries.filter { keys.contains($0.key) }
             changed = changed || entries.count != before
             guard changed, let file else { return }
-            compact()
+            if unusedWords() > vocabulary.count / 8 { compact() }
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? PlainFile.write(Data(encoded()), to: file.path(percentEncoded: false))
             changed = false
@@ -78,6 +78,18 @@ public final class SearchWordCache: @unchecked Sendable {
         vocabulary.append(word)
         numbers[word] = next
         return next
+    }
+
+    /// How many words of the vocabulary no entry uses (those of texts that
+    /// changed or went away). Counting them is quick; renumbering every
+    /// entry's words is not, so `compact` waits until they are worth it.
+    private func unusedWords() -> Int {
+        var used = [Bool](repeating: false, count: vocabulary.count)
+        for entry in entries.values {
+            for number in entry.title { used[Int(number)] = true }
+            for number in entry.text { used[Int(number)] = true }
+        }
+        return used.count { !$0 }
     }
 
     /// Drops words no entry uses any more, so the vocabulary does not grow forever.
