@@ -107,7 +107,9 @@ struct StreamReader {
         if T.self == Double.self { return try reader.double() as! T }
         // As in `StreamWriter.value`: primitives that would otherwise ask for
         // a single-value container and come straight back here.
-        if let integer = T.self as? any FixedWidthInteger.Type { return try self.integer(integer) as! T }
+        if CacheCoder.otherIntegers.contains(ObjectIdentifier(T.self)), let integer = T.self as? any FixedWidthInteger.Type {
+            return try self.integer(integer) as! T
+        }
         if T.self == Float.self { return Float(try reader.double()) as! T }
         return try T(from: StreamDecoder(reader: self))
     }

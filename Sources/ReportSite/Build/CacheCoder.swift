@@ -21,6 +21,13 @@ enum CacheCoder {
         return Data(writer.out)
     }
 
+    /// Integer types besides `Int`, written as what they are (see `StreamWriter.value`).
+    static let otherIntegers: Set<ObjectIdentifier> = [
+        ObjectIdentifier(Int8.self), ObjectIdentifier(Int16.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int64.self),
+        ObjectIdentifier(UInt.self), ObjectIdentifier(UInt8.self), ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt32.self),
+        ObjectIdentifier(UInt64.self),
+    ]
+
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try data.withUnsafeBytes { bytes in
             // The reader points into `bytes`: it must not outlive this closure,
@@ -58,19 +65,22 @@ final class StreamWriter: Encoder {
     }
 
     func value<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let text as String: string(text)
-        case let number as Int: int(Int64(number))
-        case let flag as Bool: bool(flag)
-        case let number as Double: double(number)
+        // Types are compared by identity before any cast: a failed cast
+        // (`as? any BinaryInteger` on every struct) costs a conformance lookup.
+        let type = ObjectIdentifier(T.self)
+        switch type {
+        case ObjectIdentifier(String.self): string(value as! String)
+        case ObjectIdentifier(Int.self): int(Int64(value as! Int))
+        case ObjectIdentifier(Bool.self): bool(value as! Bool)
+        case ObjectIdentifier(Double.self): double(value as! Double)
         // Other primitives encode themselves through a single-value container,
         // which would come straight back here: write them as what they are.
-        case let number as any BinaryInteger:
-            guard let number = Int64(exactly: number) else {
+        case _ where CacheCoder.otherIntegers.contains(type):
+            guard let integer = value as? any BinaryInteger, let number = Int64(exactly: integer) else {
                 throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "too large for the cache"))
             }
             int(number)
-        case let number as Float: double(Double(number))
+        case ObjectIdentifier(Float.self): double(Double(value as! Float))
         default:
             let depth = open.count
             let start = out.count
