@@ -31,4 +31,20 @@ import Testing
             #expect(Text.jsonQuoted(text) == String(String(decoding: data, as: UTF8.self).dropFirst().dropLast()))
         }
     }
+
+    /// The link check and chart filling find attributes and markers in
+    /// every page by bytes: at the start, at the very end, next to each
+    /// other, after multi-byte text, and never a pattern cut off by the end.
+    @Test func htmlScanFindsEveryAttributeAndNoPartialOne() {
+        let html = " href=\"/a/\"<a href=\"/b/#x\" id=\"é\"> héllo — <a href=\"/c/?q=&amp;\"></a><p id=\"end\""
+        #expect(HTMLScan.attributeValues("href", in: html) == ["/a/", "/b/#x", "/c/?q=&"])
+        #expect(HTMLScan.attributeValues("id", in: html) == ["é", "end"])
+        #expect(HTMLScan.attributeValues("src", in: html).isEmpty)
+        #expect(HTMLScan.contains(" href=", in: html))
+        #expect(HTMLScan.contains("id=\"end\"", in: html))
+        #expect(!HTMLScan.contains("id=\"end\"x", in: html))
+        #expect(!HTMLScan.contains("hh", in: html))
+        #expect(HTMLScan.contains("<!--reportsite:chart a-->", in: Data("x<!--reportsite:chart a-->".utf8)))
+        #expect(!HTMLScan.contains("<!--reportsite:chart a-->", in: Data("x<!--reportsite:chart a-".utf8)))
+    }
 }

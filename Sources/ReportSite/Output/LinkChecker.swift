@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Checks every internal link of the rendered site: the page (or asset) must
 /// exist and a `#fragment` must name an id on it. Each broken link is reported
 /// where it was written: in a document's Markdown, in site.yml, or in a template.
@@ -229,19 +235,25 @@ enum HTMLScan {
         return haystack.withUnsafeBytes { firstIndex(of: pattern, in: $0.bindMemory(to: UInt8.self), from: 0) != nil }
     }
 
-    /// Where `pattern` first occurs in `bytes` at or after `from`.
+    /// Where `pattern` first occurs in `bytes` at or after `from`. `memchr`
+    /// finds candidates for the pattern's second byte with vector
+    /// instructions (the first is a space or `<` in most patterns, and
+    /// everywhere in HTML); a byte loop over every page was 4 % of a clean build.
     private static func firstIndex(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = pattern.first else { return from }
-        var i = from
-        while i + pattern.count <= bytes.count {
-            if bytes[i] == first {
-                var j = 1
-                while j < pattern.count, bytes[i + j] == pattern[j] { j += 1 }
-                if j == pattern.count { return i }
+        guard !pattern.isEmpty else { return from }
+        guard let base = bytes.baseAddress else { return nil }
+        let anchor = pattern.count > 1 ? 1 : 0
+        var next = from + anchor
+        return pattern.withUnsafeBytes { needle -> Int? in
+            while next < bytes.count, let hit = memchr(base + next, Int32(pattern[anchor]), bytes.count - next) {
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
+                if start + pattern.count <= bytes.count, memcmp(base + start, needle.baseAddress!, pattern.count) == 0 {
+                    return start
+                }
+                next = start + anchor + 1
             }
-            i += 1
+            return nil
         }
-        return nil
     }
 
     static func unescape(_ value: String) -> String {
