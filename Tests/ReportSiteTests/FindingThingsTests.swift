@@ -13,6 +13,8 @@ import Testing
 
     @Test func wordsAreFoldedForMatching() {
         #expect(SearchIndex.words("Café SAFEGUARDING, the AP17/47 paper — Children’s") == ["cafe", "safeguarding", "ap17", "47", "paper", "children"])
+        // Letters and digits of two to four bytes, an emoji between words, a stop word in capitals.
+        #expect(SearchIndex.words("naïve👮🏽‍♀️Ωmega 𝟙2 Straße WHICH") == ["naive", "ωmega", "𝟙2", "strasse"])
         #expect(SearchIndex.deltas([8, 3, 7]) == [3, 4, 1])
     }
 

@@ -28,6 +28,9 @@ enum SearchIndex {
         "of", "on", "or", "that", "the", "this", "to", "was", "were", "which", "with", "will",
     ]
 
+    /// The longest stop word: longer words need no lookup.
+    static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
+
     /// Lower-cased, accent-free words of `text`. ASCII, nearly all of the
     /// text, is folded byte by byte; only other letters go through Foundation.
     static func words(_ text: String) -> [String] {
@@ -36,7 +39,7 @@ enum SearchIndex {
         func finish() {
             if current.count >= minimumWordLength {
                 let word = String(decoding: current, as: UTF8.self)
-                if !stopWords.contains(word) { words.append(word) }
+                if current.count > longestStopWord || !stopWords.contains(word) { words.append(word) }
             }
             current.removeAll(keepingCapacity: true)
         }
