@@ -24,6 +24,27 @@ import Testing
         #expect(check("{{#bodyHTML}}x{{/bodyHTML}}").isEmpty)
     }
 
+    /// A misspelt partial would render as nothing and silently empty every
+    /// list that uses it: the whole build reports where it is written instead.
+    @Test func aPartialThatNamesNoTemplateIsAnError() throws {
+        var files = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
+        let list = try #require(files["Templates/list.mustache"])
+        #expect(list.contains("{{>list-item}}"), "the fixture's list uses the partial")
+        files["Templates/list.mustache"] = list.replacing("{{>list-item}}", with: "{{> list-itme }}")
+        let result = SiteBuilder.build(MemoryFileSystem(files))
+        #expect(!result.succeeded)
+        let line = list.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("{{>list-item}}") }! + 1
+        #expect(result.diagnostics.all.map(\.description) == [
+            "Templates/list.mustache:\(line):1: error: '{{> list-itme}}' names no template: there is no Templates/list-itme.mustache"
+        ])
+        #expect(result.diagnostics.all.first?.note == "did you mean 'list-item'?")
+
+        var bag = DiagnosticBag()
+        let parents = SourceFile(path: "Templates/t.mustache", text: "{{<layout}}{{$main}}{{>*dynamic}}{{/main}}{{/layout}}")
+        TemplateLibrary.checkPartials(parents, known: ["layout", "t"], into: &bag)
+        #expect(bag.all.isEmpty, "a known parent and a dynamic partial are fine")
+    }
+
     @Test func frontMatterTextIsEscapedInPages() throws {
         var files = Fixtures.site("valid").contents
         let path = "Content/pages/about.md"

@@ -35,6 +35,11 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(ContentLoader.asDiagnostic(error, path: path))
             }
         }
+        // A partial or parent that names no template would render as
+        // nothing: a typo would silently empty every list that uses it.
+        for path in paths {
+            if let source = sources[path] { checkPartials(source, known: Set(templates.keys), into: &diagnostics) }
+        }
         for name in required where templates[name] == nil {
             diagnostics.error("\(folder)/\(name).mustache", nil, "missing template '\(name)'",
                 note: "every site needs: \(required.map { "\($0).mustache" }.joined(separator: ", "))")
@@ -78,6 +83,27 @@ public struct TemplateLibrary: Sendable {
                 } else {
                     break
                 }
+            }
+        }
+    }
+
+    /// Reports `{{>name}}` and `{{<name}}` tags whose template does not exist
+    /// (a name read from the context, `{{>*name}}`, is left to rendering).
+    static func checkPartials(_ source: SourceFile, known: Set<String>, into diagnostics: inout DiagnosticBag) {
+        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                rest = afterOpen[close.upperBound...]
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                guard let kind = tag.first, kind == ">" || kind == "<" else { continue }
+                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) else { continue }
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                diagnostics.error(source.path, SourcePosition(line: index + 1, column: column),
+                    "'{{\(tag)}}' names no template: there is no \(folder)/\(name).mustache",
+                    note: Suggestion.note(for: name, in: known.sorted()) ?? "a partial is another file in \(folder)/, named without .mustache")
             }
         }
     }
