@@ -27,6 +27,10 @@ final class PageFingerprint {
         add(tag: "x", salt)
     }
 
+    deinit {
+        buffer.deallocate()
+    }
+
     func add(html: TrustedHTML) {
         if !hasChart, HTMLScan.contains(ChartBlock.placeholderPrefix, in: html.html) { hasChart = true }
         add(tag: "h", html.html)
@@ -40,10 +44,6 @@ final class PageFingerprint {
         if let part {
             add(tag: "r", part.ranges.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ","))
         }
-    }
-
-    deinit {
-        buffer.deallocate()
     }
 
     /// A type tag, the length, then the bytes: no two different trees give the same stream.
