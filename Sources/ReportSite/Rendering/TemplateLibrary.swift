@@ -58,31 +58,49 @@ public struct TemplateLibrary: Sendable {
         templates.renderPage(template, context)
     }
 
-    /// Reports unescaped output of values that are not trusted HTML, and
-    /// escaped output of trusted HTML (which would show tags as text).
-    static func checkEscaping(_ source: SourceFile, into diagnostics: inout DiagnosticBag) {
+    /// A tag of a template's source: its text between the braces (trimmed),
+    /// whether it is a triple mustache, and where it opens.
+    struct Tag {
+        let text: String
+        let isTriple: Bool
+        let position: SourcePosition
+    }
+
+    /// Every `{{…}}` and `{{{…}}}` tag of `source`, line by line, for the checks on load.
+    static func tags(in source: SourceFile) -> [Tag] {
+        var tags: [Tag] = []
         for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let afterOpen = rest[open.upperBound...]
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                let position = SourcePosition(line: index + 1, column: column)
+                let position = SourcePosition(line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1)
                 if afterOpen.hasPrefix("{"), let close = afterOpen.range(of: "}}}") {
-                    checkUnescaped(String(afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]),
-                        source.path, position, &diagnostics)
+                    let text = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
+                    tags.append(Tag(text: text.trimmingCharacters(in: .whitespaces), isTriple: true, position: position))
                     rest = afterOpen[close.upperBound...]
                 } else if let close = afterOpen.range(of: "}}") {
-                    let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if tag.hasPrefix("&") {
-                        checkUnescaped(String(tag.dropFirst()), source.path, position, &diagnostics)
-                    } else if let first = tag.first, !"#^/!>$<=%".contains(first), isTrustedName(tag) {
-                        diagnostics.error(source.path, position, "'{{\(tag)}}' escapes trusted HTML, so readers would see its tags",
-                            note: "write {{{\(tag)}}}")
-                    }
+                    let text = afterOpen[..<close.lowerBound]
+                    tags.append(Tag(text: text.trimmingCharacters(in: .whitespaces), isTriple: false, position: position))
                     rest = afterOpen[close.upperBound...]
                 } else {
                     break
                 }
+            }
+        }
+        return tags
+    }
+
+    /// Reports unescaped output of values that are not trusted HTML, and
+    /// escaped output of trusted HTML (which would show tags as text).
+    static func checkEscaping(_ source: SourceFile, into diagnostics: inout DiagnosticBag) {
+        for tag in tags(in: source) {
+            if tag.isTriple {
+                checkUnescaped(tag.text, source.path, tag.position, &diagnostics)
+            } else if tag.text.hasPrefix("&") {
+                checkUnescaped(String(tag.text.dropFirst()), source.path, tag.position, &diagnostics)
+            } else if let first = tag.text.first, !"#^/!>$<=%".contains(first), isTrustedName(tag.text) {
+                diagnostics.error(source.path, tag.position, "'{{\(tag.text)}}' escapes trusted HTML, so readers would see its tags",
+                    note: "write {{{\(tag.text)}}}")
             }
         }
     }
@@ -90,21 +108,11 @@ public struct TemplateLibrary: Sendable {
     /// Reports `{{>name}}` and `{{<name}}` tags whose template does not exist
     /// (a name read from the context, `{{>*name}}`, is left to rendering).
     static func checkPartials(_ source: SourceFile, known: Set<String>, into diagnostics: inout DiagnosticBag) {
-        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                rest = afterOpen[close.upperBound...]
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                guard let kind = tag.first, kind == ">" || kind == "<" else { continue }
-                let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                guard !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) else { continue }
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                diagnostics.error(source.path, SourcePosition(line: index + 1, column: column),
-                    "'{{\(tag)}}' names no template: there is no \(folder)/\(name).mustache",
-                    note: Suggestion.note(for: name, in: known.sorted()) ?? "a partial is another file in \(folder)/, named without .mustache")
-            }
+        for tag in tags(in: source) where !tag.isTriple && (tag.text.hasPrefix(">") || tag.text.hasPrefix("<")) {
+            let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) else { continue }
+            diagnostics.error(source.path, tag.position, "'{{\(tag.text)}}' names no template: there is no \(folder)/\(name).mustache",
+                note: Suggestion.note(for: name, in: known.sorted()) ?? "a partial is another file in \(folder)/, named without .mustache")
         }
     }
 
