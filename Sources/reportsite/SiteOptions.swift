@@ -161,7 +161,7 @@ struct SiteOptions: ParsableArguments {
                         let written = FileStat.of(output.appending(path: file.path).path(percentEncoded: false))
                         return PreviousOutput.Record(
                             path: file.path, size: written?.size ?? -1, modified: written?.modified ?? 0,
-                            sha256: file.sha256 ?? "", fingerprint: file.fingerprint)
+                            sha256: file.sha256 ?? "", fingerprint: file.fingerprint, inputsKey: file.inputsKey)
                     },
                     inputs: inputs ?? []
                 ).save(root: rootURL, output: output)

@@ -129,16 +129,16 @@ public struct BuildStamp: Sendable, Equatable {
 
     // MARK: - A plain text format: quick to read back for 40,000 files
 
-    static let formatLine = "reportsite build stamp 5"
+    static let formatLine = "reportsite build stamp 6"
 
     func text(output: URL) -> String {
         var out = "\(Self.formatLine)\n\(output.path(percentEncoded: false))\n\(key)\n\(contentKey)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n"
         out += report + "\n"
         for file in outputs {
-            out += "\(file.size)\t\(file.modified)\t\(file.sha256)\t\(file.fingerprint ?? "-")\t\(file.path)\n"
+            out += "\(file.size)\t\(file.modified)\t\(file.sha256)\t\(file.fingerprint ?? "-")\t\(file.inputsKey ?? "-")\t\(file.path)\n"
         }
         for file in inputs {
-            out += "\(file.size)\t\(file.modified)\t\(file.sha256)\tinput\t\(file.path)\n"
+            out += "\(file.size)\t\(file.modified)\t\(file.sha256)\tinput\t-\t\(file.path)\n"
         }
         return out
     }
@@ -161,12 +161,13 @@ public struct BuildStamp: Sendable, Equatable {
         var outputs: [PreviousOutput.Record] = []
         var inputs: [PreviousOutput.Record] = []
         for line in lines[(7 + reportLines)...] {
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, let size = Int(text(fields[0])), let modified = Int(text(fields[1])) else { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 5, omittingEmptySubsequences: false)
+            guard fields.count == 6, let size = Int(text(fields[0])), let modified = Int(text(fields[1])) else { continue }
             let kind = text(fields[3])
+            let inputsKey = text(fields[4])
             let record = PreviousOutput.Record(
-                path: text(fields[4]), size: size, modified: modified, sha256: text(fields[2]),
-                fingerprint: kind == "-" || kind == "input" ? nil : kind)
+                path: text(fields[5]), size: size, modified: modified, sha256: text(fields[2]),
+                fingerprint: kind == "-" || kind == "input" ? nil : kind, inputsKey: inputsKey == "-" ? nil : inputsKey)
             if kind == "input" { inputs.append(record) } else { outputs.append(record) }
         }
         self.outputs = outputs

@@ -14,8 +14,9 @@ import Foundation
 /// The format is private to one reportsite build (the cache key includes the
 /// generator), so it may change freely. Damaged bytes throw; they never crash.
 enum CacheCoder {
-    static func encode<T: Encodable>(_ value: T) throws -> Data {
+    static func encode<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: Any] = [:]) throws -> Data {
         let writer = StreamWriter()
+        writer.userInfo = userInfo
         try writer.value(value)
         writer.closeContainers(downTo: 0)
         return Data(writer.out)
@@ -58,7 +59,7 @@ final class StreamWriter: Encoder {
     private var open: [(id: Int, lengthAt: Int)] = []
     private var lastID = 0
     var codingPath: [CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    var userInfo: [CodingUserInfoKey: Any] = [:]
 
     init() {
         out.reserveCapacity(16 * 1024)

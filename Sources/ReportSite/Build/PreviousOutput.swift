@@ -12,13 +12,16 @@ public struct PreviousOutput: Sendable {
         public var modified: Int
         public var sha256: String
         public var fingerprint: String?
+        /// See `PageInputs`.
+        public var inputsKey: String?
 
-        public init(path: String, size: Int, modified: Int, sha256: String, fingerprint: String?) {
+        public init(path: String, size: Int, modified: Int, sha256: String, fingerprint: String?, inputsKey: String? = nil) {
             self.path = path
             self.size = size
             self.modified = modified
             self.sha256 = sha256
             self.fingerprint = fingerprint
+            self.inputsKey = inputsKey
         }
     }
 
@@ -43,7 +46,8 @@ public struct PreviousOutput: Sendable {
         for file in files {
             data[file.path] = file.data
             records[file.path] = Record(
-                path: file.path, size: file.byteCount, modified: 0, sha256: file.sha256 ?? "", fingerprint: file.fingerprint)
+                path: file.path, size: file.byteCount, modified: 0, sha256: file.sha256 ?? "", fingerprint: file.fingerprint,
+                inputsKey: file.inputsKey)
         }
         storage = .memory(data)
         self.records = records
@@ -53,18 +57,32 @@ public struct PreviousOutput: Sendable {
     /// `fingerprint` and is still exactly as that build left it.
     func reuse(_ path: String, fingerprint: String, template: String?) -> OutputFile? {
         guard let record = records[path], record.fingerprint == fingerprint else { return nil }
+        return reuse(record, template: template)
+    }
+
+    /// The previous build's page at `path`, if it was made from the same
+    /// inputs (see `PageInputs`) and is still exactly as that build left it.
+    /// It keeps its fingerprint, which the same inputs would give again.
+    func reuse(_ path: String, inputsKey: String, template: String?) -> OutputFile? {
+        guard let record = records[path], record.inputsKey == inputsKey, record.fingerprint != nil else { return nil }
+        return reuse(record, template: template)
+    }
+
+    private func reuse(_ record: Record, template: String?) -> OutputFile? {
+        var file: OutputFile
         switch storage {
         case let .memory(files):
-            guard let data = files[path] else { return nil }
-            var file = OutputFile(path: path, data: data, template: template, fingerprint: fingerprint)
+            guard let data = files[record.path] else { return nil }
+            file = OutputFile(path: record.path, data: data, template: template, fingerprint: record.fingerprint)
             file.sha256 = record.sha256.isEmpty ? nil : record.sha256
-            return file
         case .folder:
-            guard let url = intact(path) else { return nil }
-            return OutputFile(
-                path: path, reusing: url, template: template, fingerprint: fingerprint, sha256: record.sha256,
+            guard let url = intact(record.path) else { return nil }
+            file = OutputFile(
+                path: record.path, reusing: url, template: template, fingerprint: record.fingerprint, sha256: record.sha256,
                 byteCount: record.size)
         }
+        file.inputsKey = record.inputsKey
+        return file
     }
 
     /// Where the previous build's copy of `path` is on disk, if it is still

@@ -34,17 +34,21 @@ public enum SiteBuilder {
         let salt = options.fingerprintPages || options.previous != nil
             ? IntegrityLock.sha256(Data(([options.generator] + templateSources.flatMap { [$0.path, $0.text] }).joined(separator: "\u{0}").utf8))
             : nil
+        // What every page depends on, in whole documents (see `PageInputs`).
+        let siteKey = salt.flatMap { salt in
+            PageInputs.siteKey(salt: salt, options: options, sources: result.sources, documents: content.documents)
+        }
         let renderer = SiteRenderer(graph: graph, templates: templates)
         result.renderer = renderer
         // With a sink, each file is written as soon as it is made, and only
         // its path, digest and size stay in memory.
         let store: ([OutputFile]) -> [OutputFile] = { files in options.sink?.store(files) ?? files }
         var files = renderer.renderPages(
-            into: &result.diagnostics, salt: salt, previous: options.previous, sink: options.sink)
+            into: &result.diagnostics, salt: salt, siteKey: siteKey, previous: options.previous, sink: options.sink)
         files += store(Assets.collect(from: fileSystem, into: &result.diagnostics))
         clock.lap("render", into: &result)
         files += store([Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph))
-        files += OpenData.render(graph, sink: options.sink, salt: salt, previous: options.previous) + store(TrendData.render(graph))
+        files += OpenData.render(graph, sink: options.sink, salt: salt, siteKey: siteKey, previous: options.previous) + store(TrendData.render(graph))
         clock.lap("data", into: &result)
         files += store([SearchIndex.render(graph, cache: options.searchWords)])
         clock.lap("search", into: &result)

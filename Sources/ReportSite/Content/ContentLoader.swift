@@ -97,6 +97,7 @@ public enum ContentLoader {
                 let keepsMarkdown = job.version != nil || versioned.contains(job.path)
                 if let cache, let key, let hit = cache.lookup(job.path, key: key, resolve: resolve) {
                     var document = hit.document(source: keepsMarkdown ? source : nil)
+                    document?.revision = key
                     if let spill { document?.body.spill(to: spill) }
                     return (kept, document, hit.diagnostics)
                 }
@@ -104,6 +105,10 @@ public enum ContentLoader {
                 var (document, problems) = DocumentDecoder.decode(
                     source, kind: job.kind, slug: job.slug, site: site, basePath: basePath, documentLink: { lookups($0) })
                 if let cache, let key {
+                    // What the page reuse needs (see `PageInputs`), kept in the cache entry.
+                    document?.revision = key
+                    let face = document.flatMap(PageInputs.face(of:)) ?? ""
+                    document?.face = face
                     cache.store(job.path, .init(key: key, links: lookups.seen, source: source, document: document, diagnostics: problems))
                 }
                 if !keepsMarkdown { document?.markdown = "" }

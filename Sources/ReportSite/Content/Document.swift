@@ -29,6 +29,12 @@ public struct Document: Sendable, Codable {
     public var charts: [ChartBlock] = []
     /// Superseded versions, oldest first (see `VersionHistory`).
     public var versions: [FrozenVersion] = []
+    /// What this file was decoded from (its decode-cache key: its bytes,
+    /// path, site.yml, base path and generator); nil without a cache.
+    var revision: String?
+    /// SHA-256 of the document as other pages see it (see `PageInputs.face`);
+    /// empty without a cache.
+    var face = ""
 
     /// The current version's number: 1 + the number of major changes.
     public var versionNumber: Int { versions.count + 1 }

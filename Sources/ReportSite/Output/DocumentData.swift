@@ -223,6 +223,21 @@ enum OpenData {
             let topics: [String]
             let version: Int
             let status: String
+
+            /// What the catalogue says of `document`, whose data is at `data`
+            /// (the same values as its `DocumentData`).
+            init(_ document: Document, graph: SiteGraph, data: String) {
+                let metadata = document.metadata
+                kind = document.kind.rawValue
+                title = document.title
+                url = graph.absoluteURL(SiteGraph.path(of: document))
+                self.data = data
+                date = metadata?.date.iso
+                organisation = metadata.flatMap { graph.config.organisation($0.organisation) }?.id
+                topics = metadata?.topics ?? []
+                version = document.versionNumber
+                status = metadata?.status.rawValue ?? "published"
+            }
         }
 
         let title: String
@@ -241,13 +256,21 @@ enum OpenData {
     /// stored as soon as it is made, so they are never all in memory at once.
     /// With a `salt` (as for pages: the generator and templates), each
     /// `document.json` gets a fingerprint, and one the `previous` build made
-    /// from the same data is reused rather than encoded again.
-    static func render(_ graph: SiteGraph, sink: StagingSink? = nil, salt: String? = nil, previous: PreviousOutput? = nil) -> [OutputFile] {
-        let encoder = encoder()
+    /// from the same data is reused rather than encoded again; with a
+    /// `siteKey`, one made from the same inputs is reused before its data is
+    /// even gathered (see `PageInputs`).
+    static func render(
+        _ graph: SiteGraph, sink: StagingSink? = nil, salt: String? = nil, siteKey: String? = nil, previous: PreviousOutput? = nil
+    ) -> [OutputFile] {
         // One file per document, encoded on every core.
         let made = ParallelMap.map(graph.documents) { document -> (OutputFile, Catalogue.Entry) in
-            let data = DocumentData(document, graph: graph)
             let path = String(SiteGraph.path(of: document).dropFirst()) + "document.json"
+            let entry = Catalogue.Entry(document, graph: graph, data: graph.absoluteURL("/" + path))
+            let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: path, template: nil, owner: document) }
+            if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
+                return (sink?.store(reused) ?? reused, entry)
+            }
+            let data = DocumentData(document, graph: graph)
             let fingerprint: String? = salt.flatMap { Self.fingerprint(of: data, salt: $0) }
             var file: OutputFile
             if let fingerprint, let reused = previous?.reuse(path, fingerprint: fingerprint, template: nil) {
@@ -256,17 +279,15 @@ enum OpenData {
                 let json = ((try? Self.encoder().encode(data)) ?? Data()) + Data("\n".utf8)
                 file = OutputFile(path: path, data: json, fingerprint: fingerprint)
             }
-            return (sink?.store(file) ?? file,
-                Catalogue.Entry(
-                    kind: data.kind, title: data.title, url: data.url, data: graph.absoluteURL("/" + path), date: data.date,
-                    organisation: data.organisation?.id, topics: data.topics, version: data.version, status: data.status))
+            file.inputsKey = inputsKey
+            return (sink?.store(file) ?? file, entry)
         }
         var files = made.map(\.0)
         let entries = made.map(\.1)
         let catalogue = Catalogue(
             title: graph.config.title, licence: graph.config.licence?.title, licenceURL: graph.config.licence?.url,
             documents: entries.sorted { $0.url < $1.url })
-        let file = OutputFile(path: "data/documents.json", data: ((try? encoder.encode(catalogue)) ?? Data()) + Data("\n".utf8))
+        let file = OutputFile(path: "data/documents.json", data: ((try? Self.encoder().encode(catalogue)) ?? Data()) + Data("\n".utf8))
         files.append(sink?.store(file) ?? file)
         return files
     }

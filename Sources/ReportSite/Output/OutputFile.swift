@@ -10,6 +10,8 @@ public struct OutputFile: Sendable {
     public var template: String?
     /// What the page was rendered from (see `PageFingerprint`); nil for other files.
     public var fingerprint: String?
+    /// The same in whole documents (see `PageInputs`), when it could be made.
+    public var inputsKey: String?
     /// SHA-256 of the bytes, once known (the manifest step fills it in).
     public var sha256: String?
     /// The previous build's copy of this file, when it is reused unread.
@@ -27,7 +29,7 @@ public struct OutputFile: Sendable {
     }
 
     /// A file the previous build wrote at `url` with these bytes.
-    init(path: String, reusing url: URL, template: String?, fingerprint: String, sha256: String, byteCount: Int) {
+    init(path: String, reusing url: URL, template: String?, fingerprint: String?, sha256: String, byteCount: Int) {
         self.path = path
         data = Data()
         self.template = template

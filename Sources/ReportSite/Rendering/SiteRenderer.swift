@@ -31,7 +31,12 @@ private struct UncheckedPage: @unchecked Sendable {
     let path: String
     let template: String
     let context: Any
+    /// The document whose own page this is (see `PageInputs`).
+    let owner: Document?
 }
+
+/// A page of the site before it is rendered.
+typealias PlannedPage = (path: String, template: String, context: Any, owner: Document?)
 
 /// Renders every page of the site graph through the templates. Pure: the
 /// same graph and templates always give the same files.
@@ -47,8 +52,10 @@ public struct SiteRenderer: Sendable {
     /// Every page, in a stable order, or diagnostics for the ones that failed.
     /// `salt` (what every page depends on besides its context: the templates,
     /// the generator) turns on fingerprints; `previous` offers pages to reuse.
+    /// With a `siteKey` (see `PageInputs`), a page whose inputs are those of
+    /// its previous build is reused before its context is even made.
     public func renderPages(
-        into diagnostics: inout DiagnosticBag, salt: String? = nil, previous: PreviousOutput? = nil,
+        into diagnostics: inout DiagnosticBag, salt: String? = nil, siteKey: String? = nil, previous: PreviousOutput? = nil,
         sink: StagingSink? = nil
     ) -> [OutputFile] {
         let pages = pages()
@@ -56,27 +63,15 @@ public struct SiteRenderer: Sendable {
         // With a `salt`, each page gets a fingerprint, and a page whose
         // fingerprint the previous build also had is reused, not rendered.
         let charts = ChartHTML(graph: graph)
-        let templates = self.templates
         let chartSalt = Once { charts.salt() }
-        let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context) }) { page -> OutputFile? in
-            let recorder = salt.map { PageFingerprint(path: page.path, template: page.template, salt: $0) }
-            let context = (page.context as? LazyContext)?.make() ?? page.context
-            // With a previous build most pages are reused: fingerprint them
-            // first, and build the template values only for those rendered.
-            var tree: TemplateValue?
-            if let recorder, previous != nil {
-                MustacheValue.fingerprint(context, into: recorder)
-            } else {
-                tree = MustacheValue.convert(context, fingerprint: recorder)
-            }
-            let fingerprint = recorder?.finish(chartSalt: chartSalt.value)
-            if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
+        let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context, owner: $0.owner) }) { page -> OutputFile? in
+            let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: page.path, template: page.template, owner: page.owner) }
+            if let inputsKey, let reused = previous?.reuse(page.path, inputsKey: inputsKey, template: page.template) {
                 return sink?.store(reused) ?? reused
             }
-            return templates.renderPage(page.template, tree ?? MustacheValue.convert(context)).map { html in
-                let file = OutputFile(path: page.path, data: charts.fill(html), template: page.template, fingerprint: fingerprint)
-                return sink?.store(file) ?? file
-            }
+            var file = render(page, salt: salt, previous: previous, charts: charts, chartSalt: chartSalt)
+            file?.inputsKey = inputsKey
+            return file.map { sink?.store($0) ?? $0 }
         }
         var files: [OutputFile] = []
         for (page, file) in zip(pages, rendered) {
@@ -90,39 +85,63 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
+    /// One page: reused when its fingerprint is the previous build's, else rendered.
+    private func render(
+        _ page: UncheckedPage, salt: String?, previous: PreviousOutput?, charts: ChartHTML, chartSalt: Once<String>
+    ) -> OutputFile? {
+        let recorder = salt.map { PageFingerprint(path: page.path, template: page.template, salt: $0) }
+        let context = (page.context as? LazyContext)?.make() ?? page.context
+        // With a previous build most pages are reused: fingerprint them
+        // first, and build the template values only for those rendered.
+        var tree: TemplateValue?
+        if let recorder, previous != nil {
+            MustacheValue.fingerprint(context, into: recorder)
+        } else {
+            tree = MustacheValue.convert(context, fingerprint: recorder)
+        }
+        let fingerprint = recorder?.finish(chartSalt: chartSalt.value)
+        if let fingerprint, let reused = previous?.reuse(page.path, fingerprint: fingerprint, template: page.template) {
+            return reused
+        }
+        return templates.renderPage(page.template, tree ?? MustacheValue.convert(context)).map { html in
+            OutputFile(path: page.path, data: charts.fill(html), template: page.template, fingerprint: fingerprint)
+        }
+    }
+
     /// Every page of the site with its template and context (made lazily
     /// for the many), in a stable order.
-    func pages() -> [(path: String, template: String, context: Any)] {
-        var pages: [(path: String, template: String, context: Any)] = []
-        pages.append(("index.html", "home", homeContext()))
+    /// Every page of the site with its template, its context (made lazily
+    /// for the many) and the document it belongs to, in a stable order.
+    func pages() -> [PlannedPage] {
+        var pages: [PlannedPage] = []
+        pages.append(("index.html", "home", LazyContext { homeContext() }, nil))
         for kind in DocumentKind.allCases where kind.isListed {
-            pages.append(("\(kind.folder)/index.html", "list", listContext(kind)))
+            pages.append(("\(kind.folder)/index.html", "list", LazyContext { listContext(kind) }, nil))
         }
         for document in graph.documents {
             let path = String(SiteGraph.path(of: document).dropFirst())
             // A document's pages are most of the site: their contexts are
             // made on the rendering threads, not here one by one.
-            pages.append((path + "index.html", template(for: document), LazyContext { context(for: document) }))
+            pages.append((path + "index.html", template(for: document), LazyContext { context(for: document) }, document))
             guard document.kind.isListed else { continue }
-            pages.append((path + "history/index.html", "history", LazyContext { HistoryContext(document, graph: graph) }))
+            pages.append((path + "history/index.html", "history", LazyContext { HistoryContext(document, graph: graph) }, document))
             for version in document.versions {
                 pages.append((path + "v\(version.number)/index.html", template(for: document),
-                    LazyContext { context(for: version.document, current: document, version: version) }))
+                    LazyContext { context(for: version.document, current: document, version: version) }, document))
             }
             for moved in document.metadata?.movedFrom ?? [] {
                 let target = SiteGraph.path(of: document)
                 pages.append((String(moved.sitePath.dropFirst()) + "index.html", "redirect", RedirectContext(
                     layout: LayoutContext(graph: graph, pageTitle: "This page has moved", description: nil, sitePath: target),
-                    title: document.title, targetHref: graph.href(target), targetURL: graph.absoluteURL(target))))
+                    title: document.title, targetHref: graph.href(target), targetURL: graph.absoluteURL(target)), document))
             }
         }
-        pages += trackerPages()
-        pages += findingPages()
-        pages += trendPages()
-        pages.append(("publication-scheme/index.html", "publication-scheme", LazyContext { PublicationSchemeContext(graph: graph) }))
-        pages.append(("404.html", "not-found", NotFoundContext(
-            layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))))
-        return pages
+        let sitePages = trackerPages() + findingPages() + trendPages() + [
+            ("publication-scheme/index.html", "publication-scheme", LazyContext { PublicationSchemeContext(graph: graph) }),
+            ("404.html", "not-found", NotFoundContext(
+                layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))),
+        ]
+        return pages + sitePages.map { ($0.path, $0.template, $0.context, nil) }
     }
 
     /// The current page of `document`, drawn with this graph (whose other

@@ -34,6 +34,19 @@ public struct BodyPart: Sendable, Hashable, Codable {
     }
 }
 
+extension BodyPart {
+    private enum CodingKeys: String, CodingKey {
+        case ranges
+    }
+
+    /// The ranges; for a document's face (`PageInputs.face`), only whether
+    /// there are any: where a part lies in the body concerns its own pages alone.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(encoder.userInfo[PageInputs.faceKey] == nil ? ranges : isEmpty ? [] : [0..<1], forKey: .ranges)
+    }
+}
+
 extension RenderedMarkdown {
     /// Each block with the range of `html`'s bytes it fills (blocks are joined without separators).
     var blocksWithRanges: [(block: RenderedBlock, range: Range<Int>)] {

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import ReportSite
+
+/// Reusing pages by their inputs (`PageInputs`): an edit to one body makes
+/// only that document's own pages again, and an edit another page shows
+/// still reaches every page that shows it.
+@Suite struct PageInputsTests {
+    static let report = "Content/reports/2024-03-01-sp24-01.md"
+    static let meeting = "Content/meetings/2024-05-01-roads-assurance.md"
+    static let marker = Data("previous build".utf8)
+
+    /// The valid fixture with `edit` applied to its texts.
+    func site(_ edit: (inout [String: String]) -> Void = { _ in }) -> MemoryFileSystem {
+        var contents = Fixtures.site("valid").contents.mapValues { String(decoding: $0, as: UTF8.self) }
+        edit(&contents)
+        return MemoryFileSystem(contents)
+    }
+
+    /// `first`'s files as a previous build, each page's bytes replaced by a
+    /// marker (a page that keeps it was reused, not made), and with
+    /// `staleFingerprints` each page's fingerprint spoilt (so only its inputs
+    /// key can let it be reused).
+    func previous(_ first: BuildResult, staleFingerprints: Bool) -> PreviousOutput {
+        PreviousOutput(files: first.files.map { file in
+            var file = file
+            guard file.fingerprint != nil else { return file }
+            file.data = Self.marker
+            file.sha256 = IntegrityLock.sha256(file.data)
+            if staleFingerprints { file.fingerprint = "stale" }
+            return file
+        })
+    }
+
+    /// Paths of the pages and data files `result` made rather than reused.
+    func made(_ result: BuildResult) -> [String] {
+        result.files.filter { $0.fingerprint != nil && $0.data != Self.marker }.map(\.path).sorted()
+    }
+
+    func expectSameAsClean(_ result: BuildResult, _ site: MemoryFileSystem, sourceLocation: SourceLocation = #_sourceLocation) {
+        let clean = SiteBuilder.build(site)
+        #expect(result.succeeded && clean.succeeded, sourceLocation: sourceLocation)
+        let cleanFiles = Dictionary(uniqueKeysWithValues: clean.files.map { ($0.path, $0.data) })
+        #expect(result.files.map(\.path) == clean.files.map(\.path), sourceLocation: sourceLocation)
+        for path in made(result) {
+            #expect(result.files.first { $0.path == path }?.data == cleanFiles[path], "\(path)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func options(cache: DecodeCache) -> BuildOptions {
+        var options = BuildOptions(cache: cache)
+        options.fingerprintPages = true
+        return options
+    }
+
+    @Test func editingProseMakesOnlyThatDocumentsOwnPagesAgain() throws {
+        let cache = DecodeCache()
+        var options = options(cache: cache)
+        let first = SiteBuilder.build(site(), options: options)
+        #expect(first.files.filter { $0.fingerprint != nil }.allSatisfy { $0.inputsKey != nil })
+
+        options.previous = previous(first, staleFingerprints: true)
+        let edited = site { $0[Self.report]! += "\nA sentence added to the end of the paper.\n" }
+        let second = SiteBuilder.build(edited, options: options)
+        #expect(made(second) == [
+            "reports/2024-03-01-sp24-01/document.json", "reports/2024-03-01-sp24-01/history/index.html",
+            "reports/2024-03-01-sp24-01/index.html",
+        ])
+        #expect(try #require(second.file("reports/2024-03-01-sp24-01/index.html")).contains("A sentence added to the end"))
+        expectSameAsClean(second, edited)
+    }
+
+    @Test func aChangeOtherPagesShowReachesEveryPageThatShowsIt() throws {
+        let cache = DecodeCache()
+        var options = options(cache: cache)
+        let first = SiteBuilder.build(site(), options: options)
+
+        // Real fingerprints this time: the face changed, so every page falls
+        // back to its fingerprint, and those that do not show the title are
+        // still reused.
+        options.previous = previous(first, staleFingerprints: false)
+        let edited = site { $0[Self.report] = $0[Self.report]!.replacing("title: Roads", with: "title: Revised roads") }
+        let second = SiteBuilder.build(edited, options: options)
+        let made = made(second)
+        for path in ["index.html", "reports/index.html", "reports/2024-03-01-sp24-01/index.html", "organisations/sample-police/index.html"] {
+            #expect(made.contains(path), "\(path) shows the title")
+        }
+        #expect(!made.contains("404.html"))
+        #expect(!made.contains("pages/about/index.html"))
+        expectSameAsClean(second, edited)
+    }
+
+    @Test func aFaceIsWhatOtherPagesCanSee() throws {
+        func face(_ site: MemoryFileSystem, _ path: String) throws -> String {
+            let result = SiteBuilder.build(site, options: BuildOptions(cache: DecodeCache()))
+            return try #require(result.documents.first { $0.path == path }).face
+        }
+        let original = try face(site(), Self.meeting)
+        #expect(!original.isEmpty)
+        // Prose, even where it moves the answers after it, is the meeting's own.
+        let prose = site { $0[Self.meeting] = $0[Self.meeting]!.replacing("Twelve people died in 2023.", with: "Twelve people died on the roads in 2023.") }
+        #expect(try face(prose, Self.meeting) == original)
+        // The summary, a question and an action are shown elsewhere.
+        for (old, new) in [
+            ("summary: The commissioner", "summary: Today the commissioner"),
+            ("## What is being done?", "## What more is being done?"),
+            ("action: Publish the speed data", "action: Publish the speed data monthly"),
+        ] {
+            let edited = site { $0[Self.meeting] = $0[Self.meeting]!.replacing(old, with: new) }
+            #expect(try face(edited, Self.meeting) != original, "\(new)")
+        }
+    }
+}
