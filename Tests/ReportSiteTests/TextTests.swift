@@ -47,4 +47,11 @@ import Testing
         #expect(HTMLScan.contains("<!--reportsite:chart a-->", in: Data("x<!--reportsite:chart a-->".utf8)))
         #expect(!HTMLScan.contains("<!--reportsite:chart a-->", in: Data("x<!--reportsite:chart a-".utf8)))
     }
+
+    /// Links are decoded as Foundation decodes them, whether or not they hold an escape.
+    @Test func percentDecodingMatchesFoundation() {
+        for text in ["", "plain/path.md", "a%20b", "caf%C3%A9#section-2", "%E2%80%94", "bad%zz", "50%", "%", "%%20"] {
+            #expect(Text.percentDecoded(text) == text.removingPercentEncoding, "\(text)")
+        }
+    }
 }

@@ -18,7 +18,7 @@ struct DocumentIndex: Sendable {
     /// path such as `Content/meetings/a.md`): first relative to that
     /// document's folder, as GitHub does, then relative to Content/.
     func resolve(_ path: String, from: String) -> DocumentLinkTarget {
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = Text.percentDecoded(path) ?? path
         let folder = from.split(separator: "/").dropFirst().dropLast().joined(separator: "/")
         var candidates: [String] = []
         if decoded.hasPrefix("/") {

@@ -2,6 +2,13 @@ import Foundation
 
 /// Small text helpers shared by several stages.
 public enum Text {
+    /// `text` with its %XX escapes decoded (nil when one is malformed), as
+    /// Foundation's `removingPercentEncoding`, which is called for every
+    /// link of every page and is slow even on the many with nothing to decode.
+    static func percentDecoded(_ text: String) -> String? {
+        text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding : text
+    }
+
     /// `text` as a JSON string literal, quotes included. YAML reads it back
     /// unchanged, so the lock file and change notes use it too.
     public static func jsonQuoted(_ text: String) -> String {

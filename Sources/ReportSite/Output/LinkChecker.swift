@@ -154,7 +154,7 @@ struct LinkChecker {
                 "link to a page by its path (e.g. /reports/), or to another document by its file (reports/2017-09-01-ap17-47.md)")
         }
         if let fragment, !fragment.isEmpty, let pageIDs = ids(on: target) {
-            let id = fragment.removingPercentEncoding ?? fragment
+            let id = Text.percentDecoded(fragment) ?? fragment
             if !pageIDs.contains(id) {
                 return ("the link to '\(href)' points at no '#\(id)' on that page",
                     Suggestion.note(for: id, in: pageIDs.sorted()) ?? "anchors are made from headings and section numbers, e.g. #section-2-8")
@@ -165,7 +165,7 @@ struct LinkChecker {
 
     /// `/reports/x/` → `reports/x/index.html`; `/assets/site.css` → `assets/site.css`.
     func outputPath(ofSitePath sitePath: String) -> String {
-        let path = (sitePath.removingPercentEncoding ?? sitePath).drop { $0 == "/" }
+        let path = (Text.percentDecoded(sitePath) ?? sitePath).drop { $0 == "/" }
         if path.isEmpty || path.hasSuffix("/") { return path + "index.html" }
         if filesByPath.keys.contains(String(path)) { return String(path) }
         return filesByPath.keys.contains(path + "/index.html") ? path + "/index.html" : String(path)
