@@ -108,8 +108,6 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// Every page of the site with its template and context (made lazily
-    /// for the many), in a stable order.
     /// Every page of the site with its template, its context (made lazily
     /// for the many) and the document it belongs to, in a stable order.
     func pages() -> [PlannedPage] {
