@@ -105,11 +105,12 @@ public enum ContentLoader {
                 var (document, problems) = DocumentDecoder.decode(
                     source, kind: job.kind, slug: job.slug, site: site, basePath: basePath, documentLink: { lookups($0) })
                 if let cache, let key {
-                    // What the page reuse needs (see `PageInputs`), kept in the cache entry.
-                    document?.revision = key
+                    // What the page reuse needs (see `PageInputs`): the face is
+                    // kept in the cache entry, the revision is the entry's key.
                     let face = document.flatMap(PageInputs.face(of:)) ?? ""
                     document?.face = face
                     cache.store(job.path, .init(key: key, links: lookups.seen, source: source, document: document, diagnostics: problems))
+                    document?.revision = key
                 }
                 if !keepsMarkdown { document?.markdown = "" }
                 if let spill { document?.body.spill(to: spill) }
