@@ -25,7 +25,10 @@ enum PageInputs {
     /// Nil when it cannot be encoded.
     ///
     /// Anything added to `Document` that another page shows must stay in the
-    /// face; anything left out here must be read by the document's own pages only.
+    /// face; anything left out here must be read by the document's own pages
+    /// only. The encoding must come out the same in every process (no
+    /// dictionary, whose order varies): a face that differs between builds
+    /// costs every page its quick reuse, though never its correctness.
     static func face(of document: Document) -> String? {
         var face = document
         face.body = DocumentBody(TrustedHTML(""))
