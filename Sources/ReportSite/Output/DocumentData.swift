@@ -124,20 +124,22 @@ extension DocumentData {
     init(_ document: Document, graph: SiteGraph) {
         let path = SiteGraph.path(of: document)
         let metadata = document.metadata
-        kind = document.kind.rawValue
+        // What the catalogue also lists, said once (see `OpenData.Catalogue.Entry`).
+        let entry = OpenData.Catalogue.Entry(document, graph: graph)
+        kind = entry.kind
         slug = document.slug
-        url = graph.absoluteURL(path)
-        title = document.title
+        url = entry.url
+        title = entry.title
         summary = document.summary
-        date = metadata?.date.iso
+        date = entry.date
         organisation = metadata.flatMap { graph.config.organisation($0.organisation) }.map { Organisation(id: $0.id, name: $0.name) }
-        topics = metadata?.topics ?? []
+        topics = entry.topics
         if case let .page(page) = document.content { category = page.category?.rawValue } else { category = metadata?.category?.rawValue }
-        status = metadata?.status.rawValue ?? "published"
+        status = entry.status
         withdrawnReason = metadata?.withdrawnReason
         published = metadata?.published.iso
         lastUpdated = metadata?.lastUpdated.iso
-        version = document.versionNumber
+        version = entry.version
         versions = (1...document.versionNumber).map { number in
             let isCurrent = number == document.versionNumber
             let introducedBy = number > 1 ? document.versions[number - 2] : nil
@@ -224,14 +226,15 @@ enum OpenData {
             let version: Int
             let status: String
 
-            /// What the catalogue says of `document`, whose data is at `data`
-            /// (the same values as its `DocumentData`).
-            init(_ document: Document, graph: SiteGraph, data: String) {
+            /// What the catalogue says of `document`; its `DocumentData`
+            /// takes the same values from here.
+            init(_ document: Document, graph: SiteGraph) {
                 let metadata = document.metadata
+                let path = SiteGraph.path(of: document)
                 kind = document.kind.rawValue
                 title = document.title
-                url = graph.absoluteURL(SiteGraph.path(of: document))
-                self.data = data
+                url = graph.absoluteURL(path)
+                data = graph.absoluteURL(path + "document.json")
                 date = metadata?.date.iso
                 organisation = metadata.flatMap { graph.config.organisation($0.organisation) }?.id
                 topics = metadata?.topics ?? []
@@ -265,7 +268,7 @@ enum OpenData {
         // One file per document, encoded on every core.
         let made = ParallelMap.map(graph.documents) { document -> (OutputFile, Catalogue.Entry) in
             let path = String(SiteGraph.path(of: document).dropFirst()) + "document.json"
-            let entry = Catalogue.Entry(document, graph: graph, data: graph.absoluteURL("/" + path))
+            let entry = Catalogue.Entry(document, graph: graph)
             let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: path, template: nil, owner: document) }
             if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
                 return (sink?.store(reused) ?? reused, entry)
