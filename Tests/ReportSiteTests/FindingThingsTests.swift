@@ -18,6 +18,14 @@ import Testing
         #expect(SearchIndex.deltas([8, 3, 7]) == [3, 4, 1])
     }
 
+    @Test func bodyWordsComeFromTheTextNotTheMarkup() {
+        var words = SearchWords()
+        words.add(html: #"<p class="lead">Safeguarding &amp; custody: the <a href="/reports/x/">AP17 paper</a>&#39;s "#
+            + #"&quot;Café&quot; &lt;b&gt; SAFEGUARDING&#8217;s <unclosed href="hidden"#)
+        // Each distinct word once, in order; no tag, attribute or entity name.
+        #expect(words.words == ["safeguarding", "custody", "ap17", "paper", "cafe", "8217"])
+    }
+
     @Test func indexJSONReadsBackAsWritten() throws {
         let index = SearchIndex.Index(
             v: 1, docs: [["Quote \" and \\ back/slash", "/a/b/", "tab\tnew\nline\u{1}", "Café ‘x’", ""]],

@@ -31,54 +31,14 @@ enum SearchIndex {
     /// The longest stop word: longer words need no lookup.
     static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
-    /// Lower-cased, accent-free words of `text`. ASCII, nearly all of the
-    /// text, is folded byte by byte; only other letters go through Foundation.
+    /// Lower-cased, accent-free words of `text`, in order, repeats kept (see `SearchWords`).
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current: [UInt8] = []
-        func finish() {
-            if current.count >= minimumWordLength {
-                let word = String(decoding: current, as: UTF8.self)
-                if current.count > longestStopWord || !stopWords.contains(word) { words.append(word) }
-            }
-            current.removeAll(keepingCapacity: true)
+        SearchWords.scan(text, html: false) { bytes in
+            let word = String(decoding: bytes, as: UTF8.self)
+            if bytes.count > longestStopWord || !stopWords.contains(word) { words.append(word) }
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                switch value {
-                case 0x61...0x7A, 0x30...0x39: current.append(UInt8(value))
-                case 0x41...0x5A: current.append(UInt8(value + 0x20))
-                default: finish()
-                }
-            } else if scalar.properties.isAlphabetic {
-                let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_GB"))
-                current.append(contentsOf: Array(folded.utf8))
-            } else if scalar.properties.generalCategory == .decimalNumber {
-                current.append(contentsOf: Array(String(scalar).utf8))
-            } else {
-                finish()
-            }
-        }
-        finish()
         return words
-    }
-
-    /// Plain text of a rendered HTML fragment (tags dropped, entities decoded).
-    static func plainText(_ html: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(html.utf8.count)
-        var inTag = false
-        for byte in html.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"):
-                inTag = true
-                bytes.append(0x20)
-            case UInt8(ascii: ">"): inTag = false
-            default: if !inTag { bytes.append(byte) }
-            }
-        }
-        return HTMLScan.unescape(String(decoding: bytes, as: UTF8.self))
     }
 
     static func build(_ graph: SiteGraph, cache: SearchWordCache? = nil) -> Index {
@@ -103,11 +63,15 @@ enum SearchIndex {
             ]
             let fields = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " ")]
             // The key takes the body by its digest: the body is read back
-            // and turned into plain text only when the words are not in the cache.
+            // and its words found only when they are not in the cache.
             let key = cache.map { _ in textDigest([document.title] + fields + [document.body.digest]) }
             if let key, let cached = numbering.entry(key) { return (doc, key, cached) }
-            let body = (fields + [plainText(document.body.html.html)]).joined(separator: " ")
-            let entry = numbering.number(key, title: Array(Set(words(document.title))), text: Array(Set(words(body))))
+            var title = SearchWords()
+            title.add(document.title)
+            var text = SearchWords()
+            fields.forEach { text.add($0) }
+            text.add(html: document.body.html.html)
+            let entry = numbering.number(key, title: title.words, text: text.words)
             return (doc, key, entry)
         }
         // A document's words are distinct and documents come in order, so
