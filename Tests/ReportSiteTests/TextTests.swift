@@ -40,6 +40,9 @@ import Testing
         #expect(HTMLScan.attributeValues("href", in: html) == ["/a/", "/b/#x", "/c/?q=&"])
         #expect(HTMLScan.attributeValues("id", in: html) == ["é", "end"])
         #expect(HTMLScan.attributeValues("src", in: html).isEmpty)
+        #expect(HTMLScan.attributeValues(["id", "href"], in: Data(html.utf8)) == [["é", "end"], ["/a/", "/b/#x", "/c/?q=&"]])
+        // A name must stand as a whole word before `="`; `=` elsewhere is text.
+        #expect(HTMLScan.attributeValues(["id"], in: Data("<p data-id=\"x\" title=\"a=b\">id=\"y\" 2=3 id=\"".utf8)) == [[""]])
         #expect(HTMLScan.contains(" href=", in: html))
         #expect(HTMLScan.contains("id=\"end\"", in: html))
         #expect(!HTMLScan.contains("id=\"end\"x", in: html))

@@ -3,7 +3,8 @@ public enum LinkTarget {
     /// Whether `url` leaves the site (has a scheme such as `https:` or `mailto:`, or is protocol-relative).
     public static func isExternal(_ url: String) -> Bool {
         if url.hasPrefix("//") { return true }
-        guard let colon = url.firstIndex(of: ":") else { return false }
+        // By bytes: a search by Character was 1 % of a clean build's link check.
+        guard let colon = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = url[..<colon]
         return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
             && !scheme.contains("/")
@@ -17,7 +18,7 @@ public enum LinkTarget {
 
     /// `a/b.md#frag` → (`a/b.md`, `frag`).
     public static func split(_ url: String) -> (path: String, fragment: String?) {
-        guard let hash = url.firstIndex(of: "#") else { return (url, nil) }
+        guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url, nil) }
         return (String(url[..<hash]), String(url[url.index(after: hash)...]))
     }
 }

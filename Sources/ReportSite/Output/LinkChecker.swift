@@ -102,10 +102,13 @@ struct LinkChecker {
         let reading = Self.pages(pages, among: changed)
         let (known, explainedHrefs) = (siteLinks, explained)
         let found = ParallelMap.map(reading) { file -> [(href: String, message: String, note: String?)] in
-            let data = file.contents()
-            let hrefs = HTMLScan.attributeValues("href", in: data) + HTMLScan.attributeValues("src", in: data)
+            let attributes = HTMLScan.attributeValues(["href", "src", "id"], in: file.contents())
+            // The page's own ids, from the same read, for its `#fragment` links.
+            _ = ids.value(for: file.path) { Set(attributes[2]) }
+            let hrefs = attributes[0] + attributes[1]
+            let explained = explainedHrefs[file.path] ?? []
             return hrefs.compactMap { href in
-                guard !LinkTarget.isExternal(href), !known.contains(href), !(explainedHrefs[file.path]?.contains(href) ?? false),
+                guard !LinkTarget.isExternal(href), !known.contains(href), !explained.contains(href),
                     let problem = problem(with: href, on: file.path)
                 else { return nil }
                 return (href, problem.message, problem.note)
@@ -207,17 +210,33 @@ enum HTMLScan {
     }
 
     static func attributeValues(_ name: String, in data: Data) -> [String] {
-        let marker = Array(" \(name)=\"".utf8)
-        var values: [String] = []
+        attributeValues([name], in: data)[0]
+    }
+
+    /// The values of each of the attributes `names`, in one pass over the
+    /// page. `memchr` finds each `=`, which is rare outside attributes;
+    /// the name before it is compared only there. (A search for ` href="`
+    /// stops at every `h` of the text, and each name was a pass of its own.)
+    static func attributeValues(_ names: [String], in data: Data) -> [[String]] {
+        let names = names.map { Array(" \($0)".utf8) }
+        var values = [[String]](repeating: [], count: names.count)
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            var from = 0
-            while let found = firstIndex(of: marker, in: bytes, from: from) {
-                let start = found + marker.count
+            guard let base = bytes.baseAddress else { return }
+            var next = 0
+            while next < bytes.count, let hit = memchr(base + next, Int32(UInt8(ascii: "=")), bytes.count - next) {
+                let equals = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                next = equals + 1
+                guard next < bytes.count, bytes[next] == 0x22,
+                    let which = names.firstIndex(where: { name in
+                        equals >= name.count && memcmp(base + equals - name.count, name, name.count) == 0
+                    })
+                else { continue }
+                let start = next + 1
                 var end = start
                 while end < bytes.count, bytes[end] != 0x22 { end += 1 }
-                values.append(unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
-                from = end + 1
+                values[which].append(unescape(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)))
+                next = end + 1
             }
         }
         return values
