@@ -85,8 +85,15 @@ struct SourceLocator {
 
     init(text: String, file: String, firstLine: Int) {
         var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var text = text
+        text.withUTF8 { bytes in
+            // `memchr` rather than a loop over the UTF-8 view, which was 1.5 % of a clean build.
+            guard let base = bytes.baseAddress else { return }
+            var offset = 0
+            while offset < bytes.count, let newline = memchr(base + offset, Int32(UInt8(ascii: "\n")), bytes.count - offset) {
+                offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
         }
         self.text = text
         self.lineStarts = starts
