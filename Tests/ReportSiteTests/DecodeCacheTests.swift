@@ -94,4 +94,50 @@ import Testing
         #expect(thirdCache.lastDecoded.count == 1, "only the damaged entry is decoded again")
         expectSameFiles(third, clean)
     }
+
+    /// `build --force` decodes every file again; an entry that comes out as
+    /// it was is left alone, since rewriting 10,000 files cost seconds.
+    @Test func aForcedBuildRewritesOnlyEntriesThatChanged() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "reportsite-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = Fixtures.exampleSite
+        _ = SiteBuilder.build(site, options: BuildOptions(cache: DecodeCache(folder: folder, generator: "test")))
+        let entries = try FileManager.default.subpathsOfDirectory(atPath: folder.path(percentEncoded: false))
+            .filter { $0.hasSuffix(".bin") }.map { folder.appending(path: $0).path(percentEncoded: false) }
+        #expect(!entries.isEmpty)
+        let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
+        for entry in entries { try FileManager.default.setAttributes([.modificationDate: longAgo], ofItemAtPath: entry) }
+
+        let forced = DecodeCache(folder: folder, generator: "test", reuse: false)
+        #expect(SiteBuilder.build(site, options: BuildOptions(cache: forced)).succeeded)
+        #expect(forced.lastDecoded.count == entries.count, "a forced build decodes every document again")
+        let rewritten = try entries.filter {
+            try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date != longAgo
+        }
+        #expect(rewritten.isEmpty)
+
+        // Another generator's entries all differ, and are all written.
+        let upgraded = DecodeCache(folder: folder, generator: "test 2", reuse: false)
+        _ = SiteBuilder.build(site, options: BuildOptions(cache: upgraded))
+        #expect(try entries.allSatisfy {
+            try FileManager.default.attributesOfItem(atPath: $0)[.modificationDate] as? Date != longAgo
+        })
+    }
+
+    /// An entry's bytes do not depend on the order a dictionary happened to
+    /// hold its links in (which differs between processes).
+    @Test func anEntryEncodesTheSameWhateverOrderItsLinksCameIn() throws {
+        let paths = (0..<40).map { "reports/paper-\($0).md" }
+        var small: [String: DocumentLinkTarget] = [:]
+        var large: [String: DocumentLinkTarget] = [:]
+        large.reserveCapacity(4096)
+        for path in paths { small[path] = .page("/" + path) }
+        for path in paths.reversed() { large[path] = .page("/" + path) }
+        #expect(Array(small.keys) != Array(large.keys), "the two dictionaries should hold their keys in different orders")
+        let source = SourceFile(path: "Content/reports/a.md", text: "---\ntitle: A\n---\nBody")
+        func bytes(_ links: [String: DocumentLinkTarget]) throws -> Data {
+            try CacheCoder.encode(DecodeCache.Entry(key: "k", links: links, source: source, document: nil, diagnostics: []))
+        }
+        #expect(try bytes(small) == bytes(large))
+    }
 }

@@ -16,8 +16,9 @@ import Foundation
 public final class DecodeCache: @unchecked Sendable {
     struct Entry: Codable {
         let key: String
-        /// Document links the body used, and what each resolved to.
-        let links: [String: DocumentLinkTarget]
+        /// Document links the body used, and what each resolved to, by path:
+        /// in order, so an entry encodes to the same bytes in every process.
+        let links: [LinkResolution]
         /// The document without its Markdown body, which is the end of the
         /// source file from this UTF-8 offset (kept once, not twice).
         let document: Document?
@@ -26,7 +27,7 @@ public final class DecodeCache: @unchecked Sendable {
 
         init(key: String, links: [String: DocumentLinkTarget], source: SourceFile, document: Document?, diagnostics: [Diagnostic]) {
             self.key = key
-            self.links = links
+            self.links = links.sorted { $0.key < $1.key }.map { LinkResolution(path: $0.key, target: $0.value) }
             self.diagnostics = diagnostics
             if var document, let offset = Self.suffixOffset(of: document.markdown, in: source.text) {
                 bodyOffset = offset
@@ -44,6 +45,24 @@ public final class DecodeCache: @unchecked Sendable {
             guard var document, let bodyOffset, let source else { return document }
             document.markdown = String(source.text.utf8.dropFirst(bodyOffset)) ?? ""
             return document
+        }
+
+        /// How many bytes of an encoded entry hold its key and links (the
+        /// first fields: synthesized coding writes them in declaration order).
+        static func headLength(_ data: Data) -> Int? {
+            data.withUnsafeBytes { bytes -> Int? in
+                var reader = StreamReader(bytes: bytes, offset: 0)
+                guard (try? reader.tag()) == .map, (try? reader.length()) != nil else { return nil }
+                for expected in [CodingKeys.key, .links] {
+                    guard let name = try? reader.string(), name == expected.stringValue, (try? reader.skipValue()) != nil else { return nil }
+                }
+                return reader.offset
+            }
+        }
+
+        struct LinkResolution: Codable {
+            let path: String
+            let target: DocumentLinkTarget
         }
 
         /// Where `body` starts in `text`, if `text` ends with it.
@@ -95,7 +114,7 @@ public final class DecodeCache: @unchecked Sendable {
         if entry?.key != key, let url = entryURL(path), let data = try? Data(contentsOf: url) {
             entry = try? CacheCoder.decode(Entry.self, from: data)
         }
-        guard let entry, entry.key == key, entry.links.allSatisfy({ resolve($0.key) == $0.value }) else { return nil }
+        guard let entry, entry.key == key, entry.links.allSatisfy({ resolve($0.path) == $0.target }) else { return nil }
         if folder == nil { lock.withLock { entries[path] = entry } }
         return entry
     }
@@ -113,6 +132,15 @@ public final class DecodeCache: @unchecked Sendable {
         // build): a torn entry fails to read back and is decoded again.
         guard let data = try? CacheCoder.encode(entry) else { return }
         let path = url.path(percentEncoded: false)
+        // `build --force` decodes every file again but finds most entries as
+        // they were; rewriting an existing file makes ext4 write it out on
+        // close, which cost seconds for 10,000 entries. An entry of the same
+        // size, key and links is, by `lookup`'s own rule, the same entry.
+        // (Not in other builds: there, a store after a lookup means the old
+        // entry differs or is damaged.)
+        if !reuse, let head = Entry.headLength(data), PlainFile.matches(path, size: data.count, prefix: data.prefix(head)) {
+            return
+        }
         if (try? PlainFile.write(data, to: path)) == nil {
             try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? PlainFile.write(data, to: path)

@@ -29,6 +29,27 @@ enum PlainFile {
         }
     }
 
+    /// Whether the file at `path` is `size` bytes long and starts with
+    /// `prefix`, read without reading the rest.
+    static func matches(_ path: String, size: Int, prefix: Data) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == size, prefix.count <= size else { return false }
+        var existing = [UInt8](repeating: 0, count: prefix.count)
+        var offset = 0
+        while offset < prefix.count {
+            let got = existing.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + offset, prefix.count - offset, off_t(offset)) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            offset += got
+        }
+        return prefix.withUnsafeBytes { wanted in
+            existing.withUnsafeBytes { memcmp($0.baseAddress!, wanted.baseAddress!, prefix.count) == 0 }
+        }
+    }
+
     private static func failure(_ path: String) -> CocoaError {
         CocoaError(.fileWriteUnknown, userInfo: [
             NSLocalizedDescriptionKey: "could not write \(path): \(String(cString: strerror(errno)))",
