@@ -51,6 +51,20 @@ import Testing
         #expect(!HTMLScan.contains("<!--reportsite:chart a-->", in: Data("x<!--reportsite:chart a-".utf8)))
     }
 
+    /// Links are told apart and split by bytes; a `#` or `:` next to
+    /// combining or multi-byte text splits where it is.
+    @Test func linkTargetsSplitAtTheirHashAndSchemeColon() {
+        #expect(LinkTarget.split("reports/a.md#section-2") == ("reports/a.md", "section-2"))
+        #expect(LinkTarget.split("/b/") == ("/b/", nil))
+        #expect(LinkTarget.split("#\u{301}é") == ("", "\u{301}é"))
+        #expect(LinkTarget.split("é#") == ("é", ""))
+        #expect(LinkTarget.isExternal("mailto:a@b.org"))
+        #expect(LinkTarget.isExternal("https://x.org/"))
+        #expect(LinkTarget.isExternal("//x.org/"))
+        #expect(!LinkTarget.isExternal("/a/b:c/"))
+        #expect(!LinkTarget.isExternal(":x"))
+    }
+
     /// Links are decoded as Foundation decodes them, whether or not they hold an escape.
     @Test func percentDecodingMatchesFoundation() {
         for text in ["", "plain/path.md", "a%20b", "caf%C3%A9#section-2", "%E2%80%94", "bad%zz", "50%", "%", "%%20"] {

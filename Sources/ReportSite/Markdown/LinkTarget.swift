@@ -19,6 +19,6 @@ public enum LinkTarget {
     /// `a/b.md#frag` → (`a/b.md`, `frag`).
     public static func split(_ url: String) -> (path: String, fragment: String?) {
         guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url, nil) }
-        return (String(url[..<hash]), String(url[url.index(after: hash)...]))
+        return (String(url[..<hash]), String(url[url.utf8.index(after: hash)...]))
     }
 }
