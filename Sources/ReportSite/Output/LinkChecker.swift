@@ -275,9 +275,12 @@ enum HTMLScan {
         }
     }
 
+    /// The entities our HTML escapes text with, in the order they are
+    /// undone (`&amp;` last, so `&amp;lt;` stays `&lt;`).
+    static let entities = [("&quot;", "\""), ("&#39;", "'"), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")]
+
     static func unescape(_ value: String) -> String {
         guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
-        return value.replacing("&quot;", with: "\"").replacing("&#39;", with: "'").replacing("&lt;", with: "<")
-            .replacing("&gt;", with: ">").replacing("&amp;", with: "&")
+        return entities.reduce(value) { $0.replacing($1.0, with: $1.1) }
     }
 }

@@ -31,16 +31,6 @@ enum SearchIndex {
     /// The longest stop word: longer words need no lookup.
     static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
-    /// Lower-cased, accent-free words of `text`, in order, repeats kept (see `SearchWords`).
-    static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        SearchWords.scan(text, html: false) { bytes in
-            let word = String(decoding: bytes, as: UTF8.self)
-            if bytes.count > longestStopWord || !stopWords.contains(word) { words.append(word) }
-        }
-        return words
-    }
-
     static func build(_ graph: SiteGraph, cache: SearchWordCache? = nil) -> Index {
         let documents = graph.publications
         // Words are numbered in the cache's vocabulary, so postings are

@@ -69,7 +69,7 @@ struct SearchWords {
     /// Calls `found` with each word of `text`, folded (lower case, accents
     /// removed), if it has at least `SearchIndex.minimumWordLength` bytes.
     /// Stop words are not dropped here. With `html`, `<…>` is skipped and
-    /// `&amp;` `&lt;` `&gt;` `&quot;` `&#39;` end a word.
+    /// an entity (`&amp;`, `&lt;`, …) ends a word.
     static func scan(_ text: String, html: Bool, _ found: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
@@ -111,8 +111,8 @@ struct SearchWords {
         }
     }
 
-    /// The entities cmark-gfm escapes text with (as `HTMLScan.unescape` reads them).
-    private static let entities: [[UInt8]] = ["&quot;", "&#39;", "&lt;", "&gt;", "&amp;"].map { Array($0.utf8) }
+    /// The entities `HTMLScan.unescape` reads; every one stands for a character that ends a word.
+    private static let entities: [[UInt8]] = HTMLScan.entities.map { Array($0.0.utf8) }
 
     /// The length of the entity at `index`, or 1 for a lone `&`.
     private static func entityLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
