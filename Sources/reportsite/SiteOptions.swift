@@ -122,6 +122,7 @@ struct SiteOptions: ParsableArguments {
             let known = inputs ?? lastStamp?.inputs ?? []
             inputs = inputs ?? InputDigests.of(root: rootURL, files: inputFiles, known: known)
             buildOptions.contentDigest = InputDigests.contentDigest(inputs!)
+            buildOptions.sourceDigests = Dictionary(inputs!.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         }
         var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: buildOptions)
         if !result.diagnostics.all.isEmpty {

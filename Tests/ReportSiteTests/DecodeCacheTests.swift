@@ -140,4 +140,60 @@ import Testing
         }
         #expect(try bytes(small) == bytes(large))
     }
+
+    /// `build` knows each input's digest from its last run and trusts a file
+    /// whose size and time did not change: such a document comes from its
+    /// entry without its file being read, and its body stays in the entry
+    /// until a page needs it. The site must not change by a byte.
+    @Test func documentsWithKnownDigestsAreNotReadAndTheirBodiesStayInTheirEntries() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "reportsite-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = Fixtures.exampleSite
+        let clean = SiteBuilder.build(site)
+        #expect(clean.succeeded)
+        let markdown = try site.files(under: ContentLoader.contentFolder).filter { $0.hasSuffix(".md") }
+        let digests = Dictionary(uniqueKeysWithValues: try markdown.map { ($0, IntegrityLock.sha256(try site.read($0))) })
+
+        func build(_ fileSystem: FileSystem) throws -> BuildResult {
+            var options = BuildOptions(cache: DecodeCache(folder: folder.appending(path: "documents"), generator: "test"))
+            options.keepsDocumentSources = false
+            options.bodySpill = try #require(BodySpill(in: folder))
+            options.sourceDigests = digests
+            options.contentDigest = clean.contentDigest  // as `build` knows it
+            return SiteBuilder.build(fileSystem, options: options)
+        }
+        expectSameFiles(try build(site), clean)
+        let reading = ReadCountingFileSystem(site)
+        let second = try build(reading)
+        expectSameFiles(second, clean)
+
+        // Only documents with frozen versions are read: their history pages compare Markdown.
+        let versioned = Set(second.documents.filter { !$0.versions.isEmpty }.map(\.path))
+        #expect(!versioned.isEmpty)
+        #expect(Set(reading.reads.filter { $0.hasSuffix(".md") && !$0.contains(".versions/") }) == versioned)
+        let inEntries = second.documents.filter { $0.body.isInCacheEntry }
+        #expect(inEntries.count == second.documents.count)
+        // A body read back from its entry is the body the document was decoded with.
+        let cleanBodies = Dictionary(uniqueKeysWithValues: clean.documents.map { ($0.path, $0.body.html.html) })
+        #expect(inEntries.allSatisfy { cleanBodies[$0.path] == $0.body.html.html })
+    }
+}
+
+/// Records which files a build reads.
+final class ReadCountingFileSystem: FileSystem, @unchecked Sendable {
+    let base: FileSystem
+    private let lock = NSLock()
+    private var paths: [String] = []
+    var reads: [String] { lock.withLock { paths } }
+
+    init(_ base: FileSystem) {
+        self.base = base
+    }
+
+    func files(under directory: String) throws -> [String] { try base.files(under: directory) }
+    func exists(_ path: String) -> Bool { base.exists(path) }
+    func read(_ path: String) throws -> Data {
+        lock.withLock { paths.append(path) }
+        return try base.read(path)
+    }
 }

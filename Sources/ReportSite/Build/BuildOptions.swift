@@ -23,6 +23,11 @@ public struct BuildOptions: Sendable {
     /// The inputs' content digest when the caller already knows it (`build`
     /// keeps every input's SHA-256 between runs); nil reads and hashes them.
     public var contentDigest: String?
+    /// SHA-256 of input files, by path, when the caller already knows them
+    /// (`build` keeps them between runs and trusts a file whose size and time
+    /// are unchanged, as make does). A document whose digest is known is taken
+    /// from the decode cache without reading its file.
+    public var sourceDigests: [String: String] = [:]
     /// Which generator builds: part of every fingerprint.
     public var generator: String = ""
     /// Keep every document's text in the result (the preview compares them

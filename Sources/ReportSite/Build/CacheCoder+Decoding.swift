@@ -121,6 +121,22 @@ struct StreamReader {
     }
 }
 
+/// Where a string value lies in the bytes being decoded, without making the
+/// string (see `DocumentBody`); only `CacheCoder` can say.
+struct EntryTextExtent: Decodable {
+    let extent: BodySpill.Extent
+
+    init(from decoder: Decoder) throws {
+        guard var reader = (decoder as? StreamDecoder)?.reader else {
+            throw DecodingError.typeMismatch(Self.self, .init(codingPath: [], debugDescription: "not a cache entry"))
+        }
+        let start = reader.bytes.baseAddress
+        guard try reader.tag() == .string else { throw reader.corrupt() }
+        let text = try reader.rawString()
+        extent = BodySpill.Extent(offset: text.baseAddress.map { $0 - start! } ?? reader.offset, count: text.count)
+    }
+}
+
 // MARK: - Decoder
 
 struct StreamDecoder: Decoder {

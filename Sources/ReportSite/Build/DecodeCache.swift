@@ -47,6 +47,17 @@ public final class DecodeCache: @unchecked Sendable {
             return document
         }
 
+        /// The key an encoded entry starts with, read without decoding the rest.
+        static func storedKey(_ data: Data) -> String? {
+            data.withUnsafeBytes { bytes -> String? in
+                var reader = StreamReader(bytes: bytes, offset: 0)
+                guard (try? reader.tag()) == .map, (try? reader.length()) != nil,
+                    (try? reader.string()) == CodingKeys.key.stringValue
+                else { return nil }
+                return try? reader.text()
+            }
+        }
+
         /// How many bytes of an encoded entry hold its key and links (the
         /// first fields: synthesized coding writes them in declaration order).
         static func headLength(_ data: Data) -> Int? {
@@ -98,25 +109,48 @@ public final class DecodeCache: @unchecked Sendable {
         self.reuse = reuse
     }
 
-    func key(data: Data, context: String) -> String {
+    /// The key of a file whose bytes have SHA-256 `digest` (hex), so a
+    /// caller that knows the digest need not read the file.
+    func key(digest: String, context: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: data)
+        hasher.update(data: Data(digest.utf8))
         hasher.update(data: Data(context.utf8))
         hasher.update(data: Data(generator.utf8))
         return Text.hex(hasher.finalize())
     }
 
+    /// The entry file being decoded on this thread, when its document's body
+    /// may stay there (see `DocumentBody`).
+    @TaskLocal static var entryFile: String?
+
     /// The entry for `path` if it has `key` and its document links still
-    /// resolve as they did.
-    func lookup(_ path: String, key: String, resolve: (String) -> DocumentLinkTarget) -> Entry? {
+    /// resolve as they did. With `bodyInPlace`, the document's body is left
+    /// in the entry's file and read from there when it is needed.
+    func lookup(_ path: String, key: String, bodyInPlace: Bool = false, resolve: (String) -> DocumentLinkTarget) -> Entry? {
         guard reuse else { return nil }
         var entry = lock.withLock { entries[path] }
-        if entry?.key != key, let url = entryURL(path), let data = try? Data(contentsOf: url) {
-            entry = try? CacheCoder.decode(Entry.self, from: data)
+        // A stale entry is told by its key alone, before the rest is decoded.
+        if entry?.key != key, let url = entryURL(path), let data = try? Data(contentsOf: url), Entry.storedKey(data) == key {
+            entry = try? Self.$entryFile.withValue(bodyInPlace ? url.path(percentEncoded: false) : nil) {
+                try CacheCoder.decode(Entry.self, from: data)
+            }
         }
         guard let entry, entry.key == key, entry.links.allSatisfy({ resolve($0.path) == $0.target }) else { return nil }
         if folder == nil { lock.withLock { entries[path] = entry } }
         return entry
+    }
+
+    /// A body left in its entry file (see `lookup`). Only another process
+    /// writes entries this build has read (a `check` or `build` of the same
+    /// site when a document changes under it); the digest tells, and the
+    /// build stops rather than publish a page with the wrong body.
+    static func readBody(_ path: String, _ extent: BodySpill.Extent, digest: String) -> TrustedHTML {
+        let text = PlainFile.read(path, offset: extent.offset, count: extent.count)
+        if let text, DocumentBody.digest(of: text) == digest {
+            return TrustedHTML(text)
+        }
+        FileHandle.standardError.write(Data("reportsite: error: the cache entry \(path) changed during the build (is another reportsite building this site?); run the build again\n".utf8))
+        exit(2)
     }
 
     func store(_ path: String, _ entry: Entry) {

@@ -13,7 +13,8 @@ public enum SiteBuilder {
 
         let content = ContentLoader.load(
             from: fileSystem, baseURL: options.baseURL, cache: options.cache, diagnostics: &result.diagnostics,
-            sources: &result.sources, keepDocumentSources: options.keepsDocumentSources, spill: options.bodySpill)
+            sources: &result.sources, keepDocumentSources: options.keepsDocumentSources, spill: options.bodySpill,
+            digests: options.sourceDigests)
         result.rereadsDocumentSources = !options.keepsDocumentSources
         clock.lap("load", into: &result)
         let templates = TemplateLibrary.load(from: fileSystem, diagnostics: &result.diagnostics, sources: &result.sources)

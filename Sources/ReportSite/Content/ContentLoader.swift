@@ -41,7 +41,8 @@ public enum ContentLoader {
     /// diagnostic reads its file again), so they are not all held at once.
     public static func load(
         from fileSystem: FileSystem, baseURL: String? = nil, cache: DecodeCache? = nil, diagnostics: inout DiagnosticBag,
-        sources: inout [String: SourceFile], keepDocumentSources: Bool = true, spill: BodySpill? = nil
+        sources: inout [String: SourceFile], keepDocumentSources: Bool = true, spill: BodySpill? = nil,
+        digests: [String: String] = [:]
     ) -> LoadedContent? {
         let siteFile = "\(contentFolder)/site.yml"
         guard fileSystem.exists(siteFile) else {
@@ -89,13 +90,30 @@ public enum ContentLoader {
         // keep results in path order.
         let results = ParallelMap.map(jobs) { job -> (SourceFile?, Document?, [Diagnostic]) in
             do {
+                let resolve: @Sendable (String) -> DocumentLinkTarget = { index.resolve($0, from: job.currentPath) }
+                let keepsMarkdown = job.version != nil || versioned.contains(job.path)
+                let context = context + "\u{0}" + job.path
+                // A file whose digest the caller knows, and whose text is not
+                // wanted, is not even read when its entry is still good: most
+                // of an incremental build's documents.
+                var missed: String?  // a key already looked up in vain
+                if let cache, let digest = digests[job.path], !keepDocumentSources, !keepsMarkdown {
+                    let key = cache.key(digest: digest, context: context)
+                    if let hit = cache.lookup(job.path, key: key, bodyInPlace: spill != nil, resolve: resolve) {
+                        var document = hit.document(source: nil)
+                        document?.revision = key
+                        if let spill { document?.body.spill(to: spill) }
+                        return (nil, document, hit.diagnostics)
+                    }
+                    missed = key
+                }
                 let data = try fileSystem.read(job.path)
                 let source = try SourceFile(path: job.path, data: data)
-                let resolve: @Sendable (String) -> DocumentLinkTarget = { index.resolve($0, from: job.currentPath) }
-                let key = cache?.key(data: data, context: context + "\u{0}" + job.path)
+                let key = cache?.key(digest: IntegrityLock.sha256(data), context: context)
                 let kept = keepDocumentSources ? source : nil
-                let keepsMarkdown = job.version != nil || versioned.contains(job.path)
-                if let cache, let key, let hit = cache.lookup(job.path, key: key, resolve: resolve) {
+                if let cache, let key, key != missed,
+                    let hit = cache.lookup(job.path, key: key, bodyInPlace: spill != nil, resolve: resolve)
+                {
                     var document = hit.document(source: keepsMarkdown ? source : nil)
                     document?.revision = key
                     if let spill { document?.body.spill(to: spill) }

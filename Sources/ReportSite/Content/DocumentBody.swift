@@ -13,6 +13,10 @@ public struct DocumentBody: Sendable {
     private enum Storage: Sendable {
         case held(TrustedHTML)
         case spilled(BodySpill, BodySpill.Extent)
+        /// Where it lies in the decode-cache entry it came from: an
+        /// incremental build reads back only the bodies it renders, so most
+        /// are never made into strings or copied to the spill file.
+        case inEntry(path: String, BodySpill.Extent)
     }
 
     private var storage: Storage
@@ -24,9 +28,14 @@ public struct DocumentBody: Sendable {
 
     public init(_ html: TrustedHTML) {
         storage = .held(html)
-        var text = html.html
-        digest = text.withUTF8 { Text.hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+        digest = Self.digest(of: html.html)
         hasChart = HTMLScan.contains(ChartBlock.placeholderPrefix, in: html.html)
+    }
+
+    /// SHA-256 of `html`'s UTF-8, hashed where it lies.
+    static func digest(of html: String) -> String {
+        var html = html
+        return html.withUTF8 { Text.hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
     /// The HTML; a spilled body is read back from its file, so read it once
@@ -35,11 +44,18 @@ public struct DocumentBody: Sendable {
         switch storage {
         case let .held(html): html
         case let .spilled(spill, extent): spill.read(extent)
+        case let .inEntry(path, extent): DecodeCache.readBody(path, extent, digest: digest)
         }
     }
 
+    /// Whether the HTML is kept out of memory (spilled, or still in its cache entry).
     var isSpilled: Bool {
-        if case .spilled = storage { return true }
+        if case .held = storage { return false }
+        return true
+    }
+
+    var isInCacheEntry: Bool {
+        if case .inEntry = storage { return true }
         return false
     }
 
@@ -56,9 +72,15 @@ extension DocumentBody: Codable {
     }
 
     /// The HTML with its digest and chart flag, wherever the HTML is kept.
+    /// Decoded from a cache entry file (see `DecodeCache.entryFile`), the
+    /// HTML is left where it lies.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        storage = .held(TrustedHTML(try container.decode(String.self, forKey: .html)))
+        if let path = DecodeCache.entryFile, let extent = try? container.decode(EntryTextExtent.self, forKey: .html) {
+            storage = .inEntry(path: path, extent.extent)
+        } else {
+            storage = .held(TrustedHTML(try container.decode(String.self, forKey: .html)))
+        }
         digest = try container.decode(String.self, forKey: .digest)
         hasChart = try container.decode(Bool.self, forKey: .hasChart)
     }

@@ -50,6 +50,27 @@ enum PlainFile {
         }
     }
 
+    /// `count` bytes of the file at `path` from `offset`, as text; nil if
+    /// the file is shorter or cannot be read.
+    static func read(_ path: String, offset: Int, count: Int) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var complete = true
+        let text = String(unsafeUninitializedCapacity: count) { buffer in
+            var done = 0
+            while done < count {
+                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if got < 0, errno == EINTR { continue }
+                guard got > 0 else { break }
+                done += got
+            }
+            complete = done == count
+            return done
+        }
+        return complete ? text : nil
+    }
+
     private static func failure(_ path: String) -> CocoaError {
         CocoaError(.fileWriteUnknown, userInfo: [
             NSLocalizedDescriptionKey: "could not write \(path): \(String(cString: strerror(errno)))",
