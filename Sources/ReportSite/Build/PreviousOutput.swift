@@ -99,6 +99,11 @@ public struct PreviousOutput: Sendable {
     /// Every file the previous build made.
     var paths: [String] { Array(records.keys) }
 
+    /// What the previous build recorded of `path`.
+    public func record(_ path: String) -> Record? {
+        records[path]
+    }
+
     /// The SHA-256 the previous build's `path` had, if it made one.
     func sha256(of path: String) -> String? {
         records[path]?.sha256

