@@ -15,6 +15,8 @@ struct LinkChecker {
     let templateSources: [SourceFile]
     /// The last build, whose links all resolved: its unchanged pages need not be read again.
     let previous: PreviousOutput?
+    /// Pages this big (trackers, long lists) are read first (see `ParallelMap`).
+    static let largePage = 256 * 1024
 
     /// Output path → the ids on that page, read when a link first needs them.
     private let ids = Memo<String, Set<String>>()
@@ -101,7 +103,7 @@ struct LinkChecker {
         // every core, reported once each, in page order.
         let reading = Self.pages(pages, among: changed)
         let (known, explainedHrefs) = (siteLinks, explained)
-        let found = ParallelMap.map(reading) { file -> [(href: String, message: String, note: String?)] in
+        let found = ParallelMap.map(reading, slowFirst: { $0.byteCount > Self.largePage }) { file -> [(href: String, message: String, note: String?)] in
             let attributes = HTMLScan.attributeValues(["href", "src", "id"], in: file.contents())
             // The page's own ids, from the same read, for its `#fragment` links.
             _ = ids.value(for: file.path) { Set(attributes[2]) }

@@ -64,7 +64,10 @@ public struct SiteRenderer: Sendable {
         // fingerprint the previous build also had is reused, not rendered.
         let charts = ChartHTML(graph: graph)
         let chartSalt = Once { charts.salt() }
-        let rendered = ParallelMap.map(pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context, owner: $0.owner) }) { page -> OutputFile? in
+        // Pages that belong to no document (home, lists, trackers, topics,
+        // trends) are few but may each list thousands of documents.
+        let work = pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context, owner: $0.owner) }
+        let rendered = ParallelMap.map(work, slowFirst: { $0.owner == nil }) { page -> OutputFile? in
             let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: page.path, template: page.template, owner: page.owner) }
             if let inputsKey, let reused = previous?.reuse(page.path, inputsKey: inputsKey, template: page.template) {
                 return sink?.store(reused) ?? reused
