@@ -156,16 +156,18 @@ struct SiteOptions: ParsableArguments {
                 // A patch moved in only the files it wrote: the others are
                 // still as the last stamp recorded them, and need no stat.
                 let moved = staged.sink.patching ? Set(staged.sink.staged) : nil
+                let folder = output.path(percentEncoded: false)
+                let base = folder.hasSuffix("/") ? folder : folder + "/"
+                let previous = buildOptions.previous
                 BuildStamp(
                     key: stampKey,
                     contentKey: BuildStamp.contentKey(
                         contentDigest: contentDigest, options: options, generator: Self.generatorDigest, output: output),
                     report: result.diagnostics.all.isEmpty ? "" : result.formattedDiagnostics(.text, pathPrefix: pathPrefix),
                     documentCount: result.documentCount, pageCount: result.files.count { $0.path.hasSuffix(".html") },
-                    outputs: result.files.map { file in
-                        let kept = moved?.contains(file.path) == false ? buildOptions.previous?.record(file.path) : nil
-                        let written = kept.map { ($0.size, $0.modified) }
-                            ?? FileStat.of(output.appending(path: file.path).path(percentEncoded: false))
+                    outputs: ParallelMap.map(result.files) { file in
+                        let kept = moved?.contains(file.path) == false ? previous?.record(file.path) : nil
+                        let written = kept.map { ($0.size, $0.modified) } ?? FileStat.of(base + file.path)
                         return PreviousOutput.Record(
                             path: file.path, size: written?.size ?? -1, modified: written?.modified ?? 0,
                             sha256: file.sha256 ?? "", fingerprint: file.fingerprint, inputsKey: file.inputsKey)

@@ -7,12 +7,12 @@ import Foundation
 /// document's pages the kernel made each wait on the other's folder (making
 /// `history/` locks the folder another thread is writing `index.html` in).
 /// Runs also take the result lock once per run instead of once per item.
-enum ParallelMap {
+public enum ParallelMap {
     /// As `map`, but the items `isSlow` picks out are handed out first and
     /// one at a time: a tracker page of 10,000 rows takes as long as hundreds
     /// of document pages, and started last it ends the map on one core while
     /// the others wait. Results still come back in the input order.
-    static func map<T: Sendable, R: Sendable>(
+    public static func map<T: Sendable, R: Sendable>(
         _ items: [T], slowFirst isSlow: (T) -> Bool, _ transform: @Sendable (T) -> R
     ) -> [R] {
         let slow = items.indices.filter { isSlow(items[$0]) }
@@ -25,7 +25,7 @@ enum ParallelMap {
     }
 
     /// The first `singly` items are handed out one at a time, the rest in runs.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], singly: Int = 0, _ transform: @Sendable (T) -> R) -> [R] {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], singly: Int = 0, _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count > 1 else { return items.map(transform) }
         let results = ResultSlots<R>(count: items.count)
         let singly = min(max(0, singly), items.count)
