@@ -130,10 +130,10 @@ struct EntryTextExtent: Decodable {
         guard var reader = (decoder as? StreamDecoder)?.reader else {
             throw DecodingError.typeMismatch(Self.self, .init(codingPath: [], debugDescription: "not a cache entry"))
         }
-        let start = reader.bytes.baseAddress
         guard try reader.tag() == .string else { throw reader.corrupt() }
-        let text = try reader.rawString()
-        extent = BodySpill.Extent(offset: text.baseAddress.map { $0 - start! } ?? reader.offset, count: text.count)
+        let count = try reader.rawString().count
+        // The reader has just moved past the string's bytes.
+        extent = BodySpill.Extent(offset: reader.offset - count, count: count)
     }
 }
 
