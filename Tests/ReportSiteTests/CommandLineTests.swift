@@ -95,6 +95,44 @@ import Testing
         #expect(leftovers.isEmpty)
     }
 
+    /// A body left in its decode-cache entry that no longer matches its
+    /// digest (another process rewrote the entry, or the disk damaged it)
+    /// stops the build before anything is published; the entry and the
+    /// abandoned staging folder are gone, so the next build succeeds.
+    @Test func aDamagedBodyInTheCacheStopsTheBuildOnceAndIsDecodedAgain() throws {
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rootPath = root.path(percentEncoded: false)
+        let fm = FileManager.default
+        #expect(try run(["build", "--quiet", "--root", rootPath]).status == 0)
+        let output = root.appending(path: "Output")
+        let before = try tree(output)
+
+        // Damage one body in place: same size, same key, one letter changed.
+        let cache = root.appending(path: BuildStamp.folder).appending(path: "documents")
+        let entries = try fm.subpathsOfDirectory(atPath: cache.path(percentEncoded: false)).filter { $0.hasSuffix(".bin") }
+        let damaged = try #require(try entries.map { cache.appending(path: $0) }.first { try Data(contentsOf: $0).range(of: Data("<p>".utf8)) != nil })
+        var bytes = try Data(contentsOf: damaged)
+        let paragraph = try #require(bytes.range(of: Data("<p>".utf8)))
+        bytes[paragraph.upperBound] = bytes[paragraph.upperBound] == UInt8(ascii: "X") ? UInt8(ascii: "Y") : UInt8(ascii: "X")
+        try bytes.write(to: damaged)
+        // A template change renders every page, so every body is read.
+        let layout = root.appending(path: "Templates/layout.mustache")
+        try Data(try #require(read(layout)).replacing("</footer>", with: "<p>Footer note.</p></footer>").utf8).write(to: layout)
+
+        let stopped = try run(["build", "--root", rootPath])
+        #expect(stopped.status == 2)
+        #expect(stopped.stderr.contains("changed during the build or is damaged"), "\(stopped.stderr)")
+        #expect(try tree(output) == before, "nothing is published")
+        #expect(!fm.fileExists(atPath: damaged.path(percentEncoded: false)))
+
+        let again = try run(["build", "--root", rootPath])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try tree(output) != before)
+        let leftovers = try fm.contentsOfDirectory(atPath: rootPath).filter { $0.contains("staging") }
+        #expect(leftovers.isEmpty, "the stopped build's staging folder is removed by the next one")
+    }
+
     @Test func rebuildKeepsDotfilesAndDropsStalePages() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -142,14 +142,16 @@ public final class DecodeCache: @unchecked Sendable {
 
     /// A body left in its entry file (see `lookup`). Only another process
     /// writes entries this build has read (a `check` or `build` of the same
-    /// site when a document changes under it); the digest tells, and the
-    /// build stops rather than publish a page with the wrong body.
+    /// site when a document changes under it), or a damaged disk; the digest
+    /// tells, and the build stops rather than publish a page with the wrong
+    /// body. The entry goes, so the next build decodes the document again.
     static func readBody(_ path: String, _ extent: BodySpill.Extent, digest: String) -> TrustedHTML {
         let text = PlainFile.read(path, offset: extent.offset, count: extent.count)
         if let text, DocumentBody.digest(of: text) == digest {
             return TrustedHTML(text)
         }
-        FileHandle.standardError.write(Data("reportsite: error: the cache entry \(path) changed during the build (is another reportsite building this site?); run the build again\n".utf8))
+        unlink(path)
+        FileHandle.standardError.write(Data("reportsite: error: the cache entry \(path) changed during the build or is damaged (is another reportsite building this site?); it has been removed, so run the build again\n".utf8))
         exit(2)
     }
 

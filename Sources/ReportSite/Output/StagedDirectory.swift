@@ -42,8 +42,22 @@ public struct StagedDirectory {
     public func begin(previous: PreviousOutput? = nil, patching: Bool = false) throws -> StagingSink {
         let fm = FileManager.default
         try? fm.removeItem(at: staging)
+        removeAbandonedStaging()
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         return StagingSink(folder: staging, previous: previous, patching: patching)
+    }
+
+    /// Removes the staging folders of builds into the same destination whose
+    /// process is gone (killed, or stopped by an error it could not recover
+    /// from), so they do not pile up beside the output.
+    func removeAbandonedStaging() {
+        let parent = staging.deletingLastPathComponent()
+        let prefix = ".\(destination.lastPathComponent).staging-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path(percentEncoded: false))) ?? []
+        where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { try? FileManager.default.removeItem(at: parent.appending(path: name)) }
+        }
     }
 
     /// Moves the new and changed files of an incremental build over their
