@@ -13,6 +13,11 @@ import Testing
         [Fixtures.exampleSite as FileSystem, Fixtures.site("valid")].flatMap { SiteBuilder.build($0).documents }
     }()
 
+    /// A cache folder of the test's own (the test removes it).
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appending(path: "reportsite-cache-\(UUID().uuidString)")
+    }
+
     /// An independent view of a document: Foundation's JSON, keys sorted.
     func json(_ document: Document) throws -> String {
         let encoder = JSONEncoder()
@@ -68,7 +73,7 @@ import Testing
     }
 
     @Test func aSecondProcessReusesTheCacheAndAGarbledEntryIsDecodedAgain() throws {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "reportsite-cache-\(UUID().uuidString)")
+        let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let site = Fixtures.exampleSite
         let clean = SiteBuilder.build(site)
@@ -98,7 +103,7 @@ import Testing
     /// `build --force` decodes every file again; an entry that comes out as
     /// it was is left alone, since rewriting 10,000 files cost seconds.
     @Test func aForcedBuildRewritesOnlyEntriesThatChanged() throws {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "reportsite-cache-\(UUID().uuidString)")
+        let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let site = Fixtures.exampleSite
         _ = SiteBuilder.build(site, options: BuildOptions(cache: DecodeCache(folder: folder, generator: "test")))
@@ -146,7 +151,7 @@ import Testing
     /// entry without its file being read, and its body stays in the entry
     /// until a page needs it. The site must not change by a byte.
     @Test func documentsWithKnownDigestsAreNotReadAndTheirBodiesStayInTheirEntries() throws {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "reportsite-cache-\(UUID().uuidString)")
+        let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let site = Fixtures.exampleSite
         let clean = SiteBuilder.build(site)
