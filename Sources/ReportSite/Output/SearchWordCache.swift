@@ -23,6 +23,9 @@ public final class SearchWordCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var loaded = false
     private var changed = false
+    /// What the file holds, when this cache read or wrote it whole: then
+    /// `finish` appends only what changed (see `SearchWordCache+File`).
+    private var saved: SavedFile?
 
     /// `reuse: false` (`build --force`) starts empty but still saves.
     public init(file: URL? = nil, generator: String = "", reuse: Bool = true) {
@@ -54,18 +57,29 @@ public final class SearchWordCache: @unchecked Sendable {
     /// The words by number, as they stand until `finish` renumbers them.
     func vocabularySnapshot() -> [String] { lock.withLock { vocabulary } }
 
-    /// Keeps only the entries of `keys` (the current documents) and writes
-    /// the file if anything changed.
+    /// Keeps only the entries of `keys` (the current documents) and saves
+    /// what changed: appended to the file when it can be, else the whole file.
     func finish(keeping keys: Set<String>) {
         lock.withLock {
             let before = entries.count
             entries = entries.filter { keys.contains($0.key) }
             changed = changed || entries.count != before
             guard changed, let file else { return }
-            if unusedWords() > vocabulary.count / 8 { compact() }
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? PlainFile.write(Data(encoded()), to: file.path(percentEncoded: false))
             changed = false
+            if unusedWords() > vocabulary.count / 8 {
+                compact()
+                saved = nil
+            }
+            let path = file.path(percentEncoded: false)
+            if let saved, let appended = saved.appending(vocabulary: vocabulary, entries: entries, to: path) {
+                self.saved = appended
+                return
+            }
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let bytes = SavedFile.whole(generator: generator, vocabulary: vocabulary, entries: entries)
+            saved = (try? PlainFile.write(Data(bytes), to: path)).map {
+                SavedFile(generator: generator, length: bytes.count, words: vocabulary.count, keys: Set(entries.keys), deadEntries: 0)
+            }
         }
     }
 
@@ -92,6 +106,16 @@ public final class SearchWordCache: @unchecked Sendable {
         return used.count { !$0 }
     }
 
+    private func loadIfNeeded() {
+        guard !loaded else { return }
+        loaded = true
+        guard let file, let read = SavedFile.read(file.path(percentEncoded: false), generator: generator) else { return }
+        vocabulary = read.vocabulary
+        numbers = Dictionary(vocabulary.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { a, _ in a })
+        entries = read.entries
+        saved = read.saved
+    }
+
     /// Drops words no entry uses any more, so the vocabulary does not grow forever.
     private func compact() {
         let old = vocabulary
@@ -99,72 +123,6 @@ public final class SearchWordCache: @unchecked Sendable {
         numbers = [:]
         entries = entries.mapValues { entry in
             Entry(title: entry.title.map { number(old[Int($0)]) }, text: entry.text.map { number(old[Int($0)]) })
-        }
-    }
-
-    // MARK: - File format: a header, the vocabulary, then each entry's numbers
-
-    private static let magic = "reportsite search words 1\n"
-
-    private func encoded() -> [UInt8] {
-        var out = Array((Self.magic + generator + "\n").utf8)
-        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
-        func append(_ text: String) {
-            append(UInt32(text.utf8.count))
-            out.append(contentsOf: text.utf8)
-        }
-        append(UInt32(vocabulary.count))
-        vocabulary.forEach(append)
-        append(UInt32(entries.count))
-        for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            append(key)
-            for list in [entry.title, entry.text] {
-                append(UInt32(list.count))
-                list.forEach(append)
-            }
-        }
-        return out
-    }
-
-    private func loadIfNeeded() {
-        guard !loaded else { return }
-        loaded = true
-        guard let file, let data = try? Data(contentsOf: file) else { return }
-        let header = Array((Self.magic + generator + "\n").utf8)
-        guard data.count >= header.count, data.prefix(header.count).elementsEqual(header) else { return }
-        data.withUnsafeBytes { raw in
-            var offset = header.count
-            func read() -> UInt32? {
-                guard offset + 4 <= raw.count else { return nil }
-                defer { offset += 4 }
-                return UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-            }
-            func readText() -> String? {
-                guard let count = read().map(Int.init), offset + count <= raw.count else { return nil }
-                defer { offset += count }
-                return String(decoding: raw[offset..<offset + count], as: UTF8.self)
-            }
-            func readList() -> [UInt32]? {
-                guard let count = read().map(Int.init), offset + 4 * count <= raw.count else { return nil }
-                return (0..<count).map { _ in read()! }
-            }
-            guard let wordCount = read() else { return }
-            var words: [String] = []
-            for _ in 0..<wordCount {
-                guard let word = readText() else { return }
-                words.append(word)
-            }
-            guard let entryCount = read() else { return }
-            var read: [String: Entry] = [:]
-            for _ in 0..<entryCount {
-                guard let key = readText(), let title = readList(), let text = readList(),
-                    (title + text).allSatisfy({ Int($0) < words.count })
-                else { return }
-                read[key] = Entry(title: title, text: text)
-            }
-            vocabulary = words
-            numbers = Dictionary(words.enumerated().map { ($1, UInt32($0)) }, uniquingKeysWith: { a, _ in a })
-            entries = read
         }
     }
 }
