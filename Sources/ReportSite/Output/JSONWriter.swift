@@ -12,8 +12,17 @@ struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Digits written straight into the bytes: the search index has millions
+    /// of small numbers, and making a `String` of each was most of its time.
     mutating func int(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
     }
 
     /// A string literal: quotes, backslashes and control characters escaped,
@@ -53,14 +62,23 @@ struct JSONWriter {
     /// `{"k":v,...}` with the keys in sorted order.
     mutating func object<Value>(_ dictionary: [String: Value], _ value: (inout JSONWriter, Value) -> Void) {
         bytes.append(UInt8(ascii: "{"))
+        members(dictionary.keys.sorted()[...], of: dictionary, value)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `"k":v,...` for `keys`, without the braces: an object written in pieces.
+    mutating func members<Value>(_ keys: ArraySlice<String>, of dictionary: [String: Value], _ value: (inout JSONWriter, Value) -> Void) {
         var first = true
-        for key in dictionary.keys.sorted() {
+        for key in keys {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             string(key)
             bytes.append(UInt8(ascii: ":"))
             value(&self, dictionary[key]!)
         }
-        bytes.append(UInt8(ascii: "}"))
+    }
+
+    mutating func append(_ other: JSONWriter) {
+        bytes.append(contentsOf: other.bytes)
     }
 }
