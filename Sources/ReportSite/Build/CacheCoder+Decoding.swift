@@ -107,10 +107,11 @@ struct StreamReader {
         if T.self == Double.self { return try reader.double() as! T }
         // As in `StreamWriter.value`: primitives that would otherwise ask for
         // a single-value container and come straight back here.
-        if CacheCoder.otherIntegers.contains(ObjectIdentifier(T.self)), let integer = T.self as? any FixedWidthInteger.Type {
+        if CacheCoder.isOtherInteger(ObjectIdentifier(T.self)), let integer = T.self as? any FixedWidthInteger.Type {
             return try self.integer(integer) as! T
         }
         if T.self == Float.self { return Float(try reader.double()) as! T }
+        if let fieldType = CacheFieldTypes.type(of: T.self) { return try fieldType.read(self, as: T.self) }
         return try T(from: StreamDecoder(reader: self))
     }
 

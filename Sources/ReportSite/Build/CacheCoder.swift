@@ -22,12 +22,18 @@ enum CacheCoder {
         return Data(writer.out)
     }
 
-    /// Integer types besides `Int`, written as what they are (see `StreamWriter.value`).
-    static let otherIntegers: Set<ObjectIdentifier> = [
-        ObjectIdentifier(Int8.self), ObjectIdentifier(Int16.self), ObjectIdentifier(Int32.self), ObjectIdentifier(Int64.self),
-        ObjectIdentifier(UInt.self), ObjectIdentifier(UInt8.self), ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt32.self),
-        ObjectIdentifier(UInt64.self),
-    ]
+    /// Integer types besides `Int`, written as what they are (see
+    /// `StreamWriter.value`). Compared one by one: hashing the type for a
+    /// set cost more, for every value that is none of them.
+    static func isOtherInteger(_ type: ObjectIdentifier) -> Bool {
+        switch type {
+        case ObjectIdentifier(Int8.self), ObjectIdentifier(Int16.self), ObjectIdentifier(Int32.self),
+            ObjectIdentifier(Int64.self), ObjectIdentifier(UInt.self), ObjectIdentifier(UInt8.self),
+            ObjectIdentifier(UInt16.self), ObjectIdentifier(UInt32.self), ObjectIdentifier(UInt64.self):
+            true
+        default: false
+        }
+    }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try data.withUnsafeBytes { bytes in
@@ -57,6 +63,7 @@ final class StreamWriter: Encoder {
     var out: [UInt8] = []
     /// Open containers, outermost first: an id and where its length goes.
     private var open: [(id: Int, lengthAt: Int)] = []
+    var openCount: Int { open.count }
     private var lastID = 0
     var codingPath: [CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] = [:]
@@ -76,13 +83,14 @@ final class StreamWriter: Encoder {
         case ObjectIdentifier(Double.self): double(value as! Double)
         // Other primitives encode themselves through a single-value container,
         // which would come straight back here: write them as what they are.
-        case _ where CacheCoder.otherIntegers.contains(type):
+        case _ where CacheCoder.isOtherInteger(type):
             guard let integer = value as? any BinaryInteger, let number = Int64(exactly: integer) else {
                 throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "too large for the cache"))
             }
             int(number)
         case ObjectIdentifier(Float.self): double(Double(value as! Float))
         default:
+            if let fieldType = CacheFieldTypes.type(of: T.self) { return try fieldType.write(value, to: self) }
             let depth = open.count
             let start = out.count
             try value.encode(to: self)
