@@ -95,6 +95,8 @@ public final class DecodeCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     /// Where entries are kept between processes; nil keeps them in memory only.
     public let folder: URL?
+    /// `folder`'s path, ending in "/".
+    private let folderPath: String?
     /// Mixed into every key: a different generator never reuses an entry.
     let generator: String
     /// Files decoded (not reused) by the last build, for tests and timing.
@@ -105,6 +107,10 @@ public final class DecodeCache: @unchecked Sendable {
 
     public init(folder: URL? = nil, generator: String = "", reuse: Bool = true) {
         self.folder = folder
+        folderPath = folder.map { folder in
+            let path = folder.path(percentEncoded: false)
+            return path.hasSuffix("/") ? path : path + "/"
+        }
         self.generator = generator
         self.reuse = reuse
     }
@@ -130,8 +136,8 @@ public final class DecodeCache: @unchecked Sendable {
         guard reuse else { return nil }
         var entry = lock.withLock { entries[path] }
         // A stale entry is told by its key alone, before the rest is decoded.
-        if entry?.key != key, let url = entryURL(path), let data = try? Data(contentsOf: url), Entry.storedKey(data) == key {
-            entry = try? Self.$entryFile.withValue(bodyInPlace ? url.path(percentEncoded: false) : nil) {
+        if entry?.key != key, let file = entryPath(path), let data = FileManager.default.contents(atPath: file), Entry.storedKey(data) == key {
+            entry = try? Self.$entryFile.withValue(bodyInPlace ? file : nil) {
                 try CacheCoder.decode(Entry.self, from: data)
             }
         }
@@ -162,24 +168,24 @@ public final class DecodeCache: @unchecked Sendable {
             if folder == nil { entries[path] = entry }
             lastDecoded.append(path)
         }
-        guard let url = entryURL(path) else { return }
+        guard let file = entryPath(path) else { return }
         // A cache that cannot be written only costs time on the next build.
         // Not written atomically (temporary file and rename cost 4 % of a
         // build): a torn entry fails to read back and is decoded again.
         guard let data = try? CacheCoder.encode(entry) else { return }
-        let path = url.path(percentEncoded: false)
         // `build --force` decodes every file again but finds most entries as
         // they were; rewriting an existing file makes ext4 write it out on
         // close, which cost seconds for 10,000 entries. An entry of the same
         // size, key and links is, by `lookup`'s own rule, the same entry.
         // (Not in other builds: there, a store after a lookup means the old
         // entry differs or is damaged.)
-        if !reuse, let head = Entry.headLength(data), PlainFile.matches(path, size: data.count, prefix: data.prefix(head)) {
+        if !reuse, let head = Entry.headLength(data), PlainFile.matches(file, size: data.count, prefix: data.prefix(head)) {
             return
         }
-        if (try? PlainFile.write(data, to: path)) == nil {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? PlainFile.write(data, to: path)
+        if (try? PlainFile.write(data, to: file)) == nil {
+            try? FileManager.default.createDirectory(
+                atPath: String(file[..<file.lastIndex(of: "/")!]), withIntermediateDirectories: true)
+            try? PlainFile.write(data, to: file)
         }
     }
 
@@ -194,26 +200,28 @@ public final class DecodeCache: @unchecked Sendable {
 
     /// Removes entries on disk for files that no longer exist.
     func finish(paths: Set<String>) {
-        guard let folder else { return }
+        guard let folderPath else { return }
         let fm = FileManager.default
-        let kept = Set(paths.compactMap { entryURL($0)?.path(percentEncoded: false) })
-        for sub in (try? fm.contentsOfDirectory(atPath: folder.path(percentEncoded: false))) ?? [] {
-            let subfolder = folder.appending(path: sub)
-            guard let names = try? fm.contentsOfDirectory(atPath: subfolder.path(percentEncoded: false)) else {
-                try? fm.removeItem(at: subfolder)  // an entry from an older layout
+        let kept = Set(paths.compactMap(entryPath))
+        for sub in (try? fm.contentsOfDirectory(atPath: folderPath)) ?? [] {
+            let subfolder = folderPath + sub + "/"
+            guard let names = try? fm.contentsOfDirectory(atPath: subfolder) else {
+                try? fm.removeItem(atPath: subfolder)  // an entry from an older layout
                 continue
             }
-            for name in names where !kept.contains(subfolder.appending(path: name).path(percentEncoded: false)) {
-                try? fm.removeItem(at: subfolder.appending(path: name))
+            for name in names where !kept.contains(subfolder + name) {
+                try? fm.removeItem(atPath: subfolder + name)
             }
         }
     }
 
-    private func entryURL(_ path: String) -> URL? {
-        // Spread over 256 folders: one folder of 10,000 files serialises the writers.
-        folder.map { folder in
+    /// Where `path`'s entry is kept, spread over 256 folders (one folder of
+    /// 10,000 files serialises the writers). Made as a string: building a
+    /// `URL` twice per document took 2 % of a one-document build.
+    private func entryPath(_ path: String) -> String? {
+        folderPath.map { folder in
             let name = IntegrityLock.sha256(Data(path.utf8)).prefix(32)
-            return folder.appending(path: String(name.prefix(2))).appending(path: name + ".bin")
+            return folder + name.prefix(2) + "/" + name + ".bin"
         }
     }
 }
