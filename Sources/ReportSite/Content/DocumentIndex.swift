@@ -19,7 +19,7 @@ struct DocumentIndex: Sendable {
     /// document's folder, as GitHub does, then relative to Content/.
     func resolve(_ path: String, from: String) -> DocumentLinkTarget {
         let decoded = Text.percentDecoded(path) ?? path
-        let folder = from.split(separator: "/").dropFirst().dropLast().joined(separator: "/")
+        let folder = Self.folder(of: from)
         var candidates: [String] = []
         if decoded.hasPrefix("/") {
             candidates.append(String(decoded.drop { $0 == "/" }))
@@ -36,8 +36,19 @@ struct DocumentIndex: Sendable {
         return .missing(note: Suggestion.note(for: candidates.last ?? decoded, in: sitePaths.keys.sorted()))
     }
 
-    /// Resolves `.` and `..` segments.
+    /// The folder of a root-relative path under Content/: `Content/meetings/a.md` → `meetings`.
+    static func folder(of path: String) -> String {
+        guard let first = path.firstIndex(of: "/"), let last = path.lastIndex(of: "/"), first < last else { return "" }
+        let inner = path[path.index(after: first)..<last]
+        return isNormal(inner) ? String(inner) : normalise(String(inner))
+    }
+
+    /// Resolves `.` and `..` segments (and drops empty ones).
     static func normalise(_ path: String) -> String {
+        // Every document link is resolved on every build, cached or not:
+        // most paths have nothing to resolve, and splitting them was 3 % of
+        // a one-document build.
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/") {
             switch part {
@@ -47,5 +58,21 @@ struct DocumentIndex: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// Whether `path` has no empty segment and no segment starting with a
+    /// dot (so no `.` or `..`): then `normalise` would give it back unchanged.
+    static func isNormal(_ path: some StringProtocol) -> Bool {
+        var segmentStart = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if segmentStart { return false }
+                segmentStart = true
+            } else {
+                if segmentStart, byte == UInt8(ascii: ".") { return false }
+                segmentStart = false
+            }
+        }
+        return !segmentStart
     }
 }
