@@ -26,7 +26,8 @@ public struct PreviousOutput: Sendable {
     }
 
     enum Storage: Sendable {
-        case folder(URL)
+        /// The output folder's path, ending in "/".
+        case folder(String)
         case memory([String: Data])
     }
 
@@ -35,7 +36,8 @@ public struct PreviousOutput: Sendable {
 
     /// The files of the build in `folder`, as the stamp recorded them.
     public init(folder: URL, records: [Record]) {
-        storage = .folder(folder.standardizedFileURL)
+        let path = folder.standardizedFileURL.path(percentEncoded: false)
+        storage = .folder(path.hasSuffix("/") ? path : path + "/")
         self.records = Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -76,9 +78,9 @@ public struct PreviousOutput: Sendable {
             file = OutputFile(path: record.path, data: data, template: template, fingerprint: record.fingerprint)
             file.sha256 = record.sha256.isEmpty ? nil : record.sha256
         case .folder:
-            guard let url = intact(record.path) else { return nil }
+            guard let intact = intact(record.path) else { return nil }
             file = OutputFile(
-                path: record.path, reusing: url, template: template, fingerprint: record.fingerprint, sha256: record.sha256,
+                path: record.path, reusing: intact, template: template, fingerprint: record.fingerprint, sha256: record.sha256,
                 byteCount: record.size)
         }
         file.inputsKey = record.inputsKey
@@ -87,13 +89,11 @@ public struct PreviousOutput: Sendable {
 
     /// Where the previous build's copy of `path` is on disk, if it is still
     /// there with the size and time it was written with (make's rule).
-    func intact(_ path: String) -> URL? {
+    func intact(_ path: String) -> String? {
         guard case let .folder(folder) = storage, let record = records[path] else { return nil }
-        let url = folder.appending(path: path)
-        guard let stat = FileStat.of(url.path(percentEncoded: false)), stat.size == record.size,
-            stat.modified == record.modified
-        else { return nil }
-        return url
+        let file = folder + path
+        guard let stat = FileStat.of(file), stat.size == record.size, stat.modified == record.modified else { return nil }
+        return file
     }
 
     /// Every file the previous build made.
@@ -113,12 +113,12 @@ public struct PreviousOutput: Sendable {
     func contents(of path: String) -> Data? {
         switch storage {
         case let .memory(files): files[path]
-        case .folder: intact(path).flatMap { try? Data(contentsOf: $0) }
+        case .folder: intact(path).flatMap { FileManager.default.contents(atPath: $0) }
         }
     }
 
     /// The previous copy of a file with exactly these bytes, to link rather than write again.
-    func identical(_ file: OutputFile) -> URL? {
+    func identical(_ file: OutputFile) -> String? {
         guard let sha = file.sha256, let record = records[file.path], record.sha256 == sha, record.size == file.byteCount
         else { return nil }
         return intact(file.path)

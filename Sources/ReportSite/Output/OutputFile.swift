@@ -14,10 +14,12 @@ public struct OutputFile: Sendable {
     public var inputsKey: String?
     /// SHA-256 of the bytes, once known (the manifest step fills it in).
     public var sha256: String?
-    /// The previous build's copy of this file, when it is reused unread.
-    public var reusedFrom: URL?
+    /// The path of the previous build's copy of this file, when it is reused
+    /// unread. (Paths, not URLs: a build handles 30,000 of them, and making
+    /// a `URL` of each cost more than the stat that checks the file.)
+    public var reusedFrom: String?
     /// Where the bytes went when they were streamed to the staging folder.
-    public var storedAt: URL?
+    public var storedAt: String?
     public var byteCount: Int
 
     public init(path: String, data: Data, template: String? = nil, fingerprint: String? = nil) {
@@ -28,20 +30,20 @@ public struct OutputFile: Sendable {
         byteCount = data.count
     }
 
-    /// A file the previous build wrote at `url` with these bytes.
-    init(path: String, reusing url: URL, template: String?, fingerprint: String?, sha256: String, byteCount: Int) {
+    /// A file the previous build wrote at `file` with these bytes.
+    init(path: String, reusing file: String, template: String?, fingerprint: String?, sha256: String, byteCount: Int) {
         self.path = path
         data = Data()
         self.template = template
         self.fingerprint = fingerprint
         self.sha256 = sha256
-        reusedFrom = url
+        reusedFrom = file
         self.byteCount = byteCount
     }
 
     /// The bytes, read back from disk when they are not held.
     public func contents() -> Data {
-        guard let url = storedAt ?? reusedFrom else { return data }
-        return (try? Data(contentsOf: url)) ?? Data()
+        guard let file = storedAt ?? reusedFrom else { return data }
+        return FileManager.default.contents(atPath: file) ?? Data()
     }
 }

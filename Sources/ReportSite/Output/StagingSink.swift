@@ -19,6 +19,8 @@ import Foundation
 /// so a failed build still leaves the output as it was.
 public final class StagingSink: @unchecked Sendable {
     public let folder: URL
+    /// `folder`'s path, ending in "/".
+    private let folderPath: String
     let previous: PreviousOutput?
     /// Only new and changed files go into the staging folder.
     public let patching: Bool
@@ -29,6 +31,8 @@ public final class StagingSink: @unchecked Sendable {
 
     public init(folder: URL, previous: PreviousOutput?, patching: Bool = false) {
         self.folder = folder
+        let path = folder.path(percentEncoded: false)
+        folderPath = path.hasSuffix("/") ? path : path + "/"
         self.previous = previous
         self.patching = patching
     }
@@ -43,7 +47,6 @@ public final class StagingSink: @unchecked Sendable {
     func store(_ file: OutputFile) -> OutputFile {
         var stored = file
         stored.sha256 = file.sha256 ?? IntegrityLock.sha256(file.data)
-        let target = folder.appending(path: file.path).path(percentEncoded: false)
         do {
             let earlier = file.reusedFrom ?? previous?.identical(stored)
             if patching, let earlier {
@@ -53,7 +56,8 @@ public final class StagingSink: @unchecked Sendable {
                 return stored
             }
             try makeParent(of: file.path)
-            if earlier == nil || link(earlier!.path(percentEncoded: false), target) != 0 {
+            let target = folderPath + file.path
+            if earlier == nil || link(earlier!, target) != 0 {
                 try PlainFile.write(file.contents(), to: target)
             }
             if patching { lock.withLock { stagedPaths.append(file.path) } }
@@ -62,7 +66,7 @@ public final class StagingSink: @unchecked Sendable {
             return file
         }
         stored.data = Data()
-        stored.storedAt = URL(filePath: target)
+        stored.storedAt = folderPath + file.path
         return stored
     }
 
@@ -81,7 +85,7 @@ public final class StagingSink: @unchecked Sendable {
             for part in parts {
                 partial += (partial.isEmpty ? "" : "/") + part
                 guard madeFolders.insert(partial).inserted else { continue }
-                let full = folder.path(percentEncoded: false) + "/" + partial
+                let full = folderPath + partial
                 if mkdir(full, 0o755) != 0, errno != EEXIST {
                     throw CocoaError(.fileWriteUnknown, userInfo: [
                         NSLocalizedDescriptionKey: "could not create \(partial): \(String(cString: strerror(errno)))",
