@@ -88,7 +88,28 @@ import Testing
         }
         #expect(!made.contains("404.html"))
         #expect(!made.contains("pages/about/index.html"))
+        #expect(made.contains("data/documents.json"), "the catalogue lists titles")
         expectSameAsClean(second, edited)
+    }
+
+    /// The open-data catalogue lists each document's title, URL, date,
+    /// organisation, topics, version and status: a summary is not among
+    /// them, so a new summary leaves the last catalogue in place.
+    @Test func theCatalogueIsMadeAgainOnlyWhenAnEntryChanged() throws {
+        let cache = DecodeCache()
+        var options = options(cache: cache)
+        let first = SiteBuilder.build(site(), options: options)
+        options.previous = previous(first, staleFingerprints: false)
+        let summary = site { $0[Self.report] = $0[Self.report]!.replacing("summary: An update", with: "summary: A revised update") }
+        let second = SiteBuilder.build(summary, options: options)
+        #expect(made(second).contains("reports/index.html"), "the list shows summaries")
+        #expect(!made(second).contains("data/documents.json"))
+        expectSameAsClean(second, summary)
+
+        let topics = site { $0[Self.report] = $0[Self.report]!.replacing("summary: An update", with: "topics: [roads]\nsummary: An update") }
+        let third = SiteBuilder.build(topics, options: options)
+        #expect(made(third).contains("data/documents.json"))
+        expectSameAsClean(third, topics)
     }
 
     @Test func aFaceIsWhatOtherPagesCanSee() throws {
