@@ -267,13 +267,12 @@ enum OpenData {
     ) -> [OutputFile] {
         // The catalogue first: with the same inputs as last time (only
         // bodies changed), the last build's copy is reused and no entry is made.
-        let cataloguePath = "data/documents.json"
         let catalogueKey = siteKey.flatMap { PageInputs.key(site: $0, path: cataloguePath, template: nil, owner: nil) }
-        var catalogue = catalogueKey.flatMap { previous?.reuse(cataloguePath, inputsKey: $0, template: nil) }
+        let reusedCatalogue = catalogueKey.flatMap { previous?.reuse(cataloguePath, inputsKey: $0, template: nil) }
         // One file per document, encoded on every core.
-        let made = ParallelMap.map(graph.documents) { [catalogue] document -> (file: OutputFile, entry: CatalogueEntry?) in
+        let made = ParallelMap.map(graph.documents) { document -> (file: OutputFile, entry: CatalogueEntry?) in
             let path = String(SiteGraph.path(of: document).dropFirst()) + "document.json"
-            let entry = catalogue == nil ? CatalogueEntry(document, graph: graph, fingerprinted: salt != nil) : nil
+            let entry = reusedCatalogue == nil ? CatalogueEntry(document, graph: graph, fingerprinted: salt != nil) : nil
             let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: path, template: nil, owner: document) }
             if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
                 return (sink?.store(reused) ?? reused, entry)
@@ -290,14 +289,15 @@ enum OpenData {
             file.inputsKey = inputsKey
             return (sink?.store(file) ?? file, entry)
         }
-        var files = made.map(\.file)
-        if catalogue == nil {
-            catalogue = Self.catalogue(made.compactMap(\.entry), graph: graph, salt: salt, previous: previous)
-            catalogue?.inputsKey = catalogueKey
-        }
-        files.append(sink?.store(catalogue!) ?? catalogue!)
-        return files
+        let catalogue = reusedCatalogue ?? {
+            var made = Self.catalogue(made.compactMap(\.entry), graph: graph, salt: salt, previous: previous)
+            made.inputsKey = catalogueKey
+            return made
+        }()
+        return made.map(\.file) + [sink?.store(catalogue) ?? catalogue]
     }
+
+    static let cataloguePath = "data/documents.json"
 
     /// A catalogue entry, with its bytes in the cache coder's form when the
     /// catalogue is fingerprinted (made here, on every core).
@@ -314,7 +314,7 @@ enum OpenData {
     /// `data/documents.json`. JSONEncoder took 80 ms on one core for 10,000
     /// documents; with a `salt`, the last build's copy is reused when no entry changed.
     static func catalogue(_ made: [CatalogueEntry], graph: SiteGraph, salt: String?, previous: PreviousOutput?) -> OutputFile {
-        let path = "data/documents.json"
+        let path = cataloguePath
         let sorted = made.sorted { $0.entry.url < $1.entry.url }
         let catalogue = Catalogue(
             title: graph.config.title, licence: graph.config.licence?.title, licenceURL: graph.config.licence?.url,

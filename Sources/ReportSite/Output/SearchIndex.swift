@@ -110,14 +110,16 @@ enum SearchIndex {
     /// halves by postings, most of the bytes) are written on every core and joined.
     static func json(_ index: Index) -> [UInt8] {
         let textKeys = index.text.keys.sorted()
-        var postings = 0
+        // The first half: the words before the one that reaches half the postings, and that one.
         let total = index.text.values.reduce(0) { $0 + $1.count }
-        let half = textKeys.firstIndex { key in
-            postings += index.text[key]!.count
-            return postings >= total / 2
-        }.map { $0 + 1 } ?? textKeys.count
+        var half = 0
+        var postings = 0
+        while half < textKeys.count, postings < total / 2 {
+            postings += index.text[textKeys[half]]!.count
+            half += 1
+        }
         let parts = [0, 1, 2, 3]
-        let written = ParallelMap.map(parts, singly: parts.count) { part -> JSONWriter in
+        let written = ParallelMap.map(parts, singly: parts.count) { [half] part -> JSONWriter in
             var out = JSONWriter(capacity: 1 << 20)
             switch part {
             case 0: out.array(index.docs) { out, doc in out.array(doc) { $0.string($1) } }

@@ -22,7 +22,6 @@ import Foundation
 /// entries stay in the file until they are a quarter of the live ones; then
 /// the whole file is written again, as it is when the vocabulary is renumbered.
 struct SavedFile {
-    let generator: String
     /// Bytes of the file as read or written: an append expects exactly this many.
     var length: Int
     /// Vocabulary size the file holds.
@@ -130,7 +129,7 @@ struct SavedFile {
         }
         // Bytes after the last whole batch: the next save writes the file again.
         let saved = end == data.count
-            ? SavedFile(generator: generator, length: end, words: vocabulary.count, keys: Set(entries.keys), deadEntries: dead)
+            ? SavedFile(length: end, words: vocabulary.count, keys: Set(entries.keys), deadEntries: dead)
             : nil
         return (vocabulary, entries, saved)
     }

@@ -78,7 +78,7 @@ public final class SearchWordCache: @unchecked Sendable {
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             let bytes = SavedFile.whole(generator: generator, vocabulary: vocabulary, entries: entries)
             saved = (try? PlainFile.write(Data(bytes), to: path)).map {
-                SavedFile(generator: generator, length: bytes.count, words: vocabulary.count, keys: Set(entries.keys), deadEntries: 0)
+                SavedFile(length: bytes.count, words: vocabulary.count, keys: Set(entries.keys), deadEntries: 0)
             }
         }
     }
