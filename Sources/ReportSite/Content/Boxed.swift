@@ -1,14 +1,13 @@
 /// Keeps a large value behind one reference, copied only when changed.
 ///
-/// A `Document` is copied into every index, tracker row and topic of the
-/// site graph. Its metadata and typed content were most of its 592 bytes, so
-/// each copy of a 10,000-document site cost megabytes; boxed, a copy shares
-/// them.
+/// A `Document` is copied into every index, tracker row, topic and page
+/// plan of the site graph; boxed, a copy shares its fields (one retain)
+/// instead of copying them (a retain for each).
 @propertyWrapper
 public struct Boxed<Value: Sendable>: Sendable {
     private final class Box: @unchecked Sendable {
-        // Written only through `wrappedValue`'s setter, and only while this
-        // box has a single owner.
+        // Changed only through `wrappedValue`, and only while this box has a
+        // single owner.
         var value: Value
         init(_ value: Value) { self.value = value }
     }
@@ -19,14 +18,14 @@ public struct Boxed<Value: Sendable>: Sendable {
         box = Box(wrappedValue)
     }
 
+    // Read and changed in place (`_read`, `_modify`): reading one field of
+    // a boxed struct does not copy the others, and changing one copies the
+    // box only when it is shared.
     public var wrappedValue: Value {
-        get { box.value }
-        set {
-            if isKnownUniquelyReferenced(&box) {
-                box.value = newValue
-            } else {
-                box = Box(newValue)
-            }
+        _read { yield box.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+            yield &box.value
         }
     }
 }
