@@ -58,9 +58,14 @@ struct SiteOptions: ParsableArguments {
         let start = ContinuousClock.now
         var stampKey: String?
         var inputs: [PreviousOutput.Record]?
+        // The last build into the same folder, read once (--force ignores
+        // it), and the generator's digest (its whole executable, hashed),
+        // each on another core while this one walks the inputs.
+        let root = rootURL
+        let lastStampRead = Alongside { force ? nil : output.flatMap { BuildStamp.last(root: root, output: $0) } }
+        _ = Alongside { _ = Self.generatorDigest }
         let inputFiles = output == nil ? [] : FileStat.inputs(root: rootURL)
-        // The last build into the same folder, read once (--force ignores it).
-        let lastStamp = force ? nil : output.flatMap { BuildStamp.last(root: rootURL, output: $0) }
+        let lastStamp = lastStampRead.value
         if let output {
             let key = BuildStamp.key(files: inputFiles, options: options, generator: Self.generatorIdentity, output: output)
             stampKey = key

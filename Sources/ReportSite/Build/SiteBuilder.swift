@@ -1,7 +1,8 @@
 import Foundation
 
 /// The build, as a recipe of named, timed steps:
-/// load → templates → resolve → render → data → search → check links → manifest.
+/// load → templates → resolve → render → data → search → check links → manifest
+/// (the search index is made while the pages render: see `Alongside`).
 /// With a sink (`build`), files stream into a staging folder as they are made
 /// and the caller swaps it in (`StagedDirectory`); without one (`check`, the
 /// preview, tests) they stay in the result. Either way the recipe is the same.
@@ -25,6 +26,11 @@ public enum SiteBuilder {
             content, baseURL: options.baseURL, includeDrafts: options.includeDrafts, diagnostics: &result.diagnostics)
         result.documents = graph.documents
         clock.lap("resolve", into: &result)
+        // Nothing else reads the search index: it is made beside the pages,
+        // and its step below is the wait for it. Every way out waits, so the
+        // search-word cache is never still being written when the caller saves it.
+        let search = Alongside { SearchIndex.render(graph, cache: options.searchWords) }
+        defer { _ = search.value }
 
         // Content errors do not stop the recipe here: rendering and the link
         // check still run, so one run reports every problem.
@@ -51,7 +57,7 @@ public enum SiteBuilder {
         files += store([Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph))
         files += OpenData.render(graph, sink: options.sink, salt: salt, siteKey: siteKey, previous: options.previous) + store(TrendData.render(graph))
         clock.lap("data", into: &result)
-        files += store([SearchIndex.render(graph, cache: options.searchWords)])
+        files += store([search.value])
         clock.lap("search", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 
