@@ -73,6 +73,22 @@ import Testing
         #expect((inputs["contentDigest"] as? String)?.count == 64)
     }
 
+    /// The manifest is written by hand, so that people who check a copy of
+    /// the site against it see the same bytes a JSON encoder would write.
+    @Test(arguments: [nil, "1700000000"]) func manifestIsWrittenAsJSONEncoderWritesIt(epoch: String?) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let files = [
+            Manifest.File(path: "reports/a/index.html", sha256: String(repeating: "ab", count: 32), bytes: 12_345),
+            Manifest.File(path: "assets/Odd \"name\" \\ é\u{1}\u{8}\u{c}\t\n.css", sha256: "", bytes: 0),
+        ]
+        for list in [files, [files[0]], []] {
+            let body = Manifest.Body(
+                generator: "reportsite", inputs: Manifest.Inputs(contentDigest: "c/d", sourceDateEpoch: epoch), files: list)
+            #expect(String(decoding: Manifest.json(body), as: UTF8.self) == String(decoding: try encoder.encode(body), as: UTF8.self))
+        }
+    }
+
     @Test func twoBuildsOfTheSameInputsAreByteIdentical() {
         let again = SiteBuilder.build(Fixtures.exampleSite)
         #expect(again.files.map(\.path) == Self.result.files.map(\.path))

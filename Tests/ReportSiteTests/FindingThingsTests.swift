@@ -35,7 +35,7 @@ import Testing
 
     @Test func indexJSONReadsBackAsWritten() throws {
         let index = SearchIndex.Index(
-            v: 1, docs: [["Quote \" and \\ back/slash", "/a/b/", "tab\tnew\nline\u{1}", "Café ‘x’", ""]],
+            v: 1, docs: [["Quote \" and \\ back/slash", "/a/b/", "tab\tnew\nline\u{1}\u{8}\u{c}", "Café ‘x’", ""]],
             title: ["zeta": [2, 1], "alpha": [0]], text: ["b": [1, 12, 305], "a": [7, -40], "c": [1_000_000], "d": [Int.min, 0]])
         let json = SearchIndex.json(index)
         #expect(try JSONDecoder().decode(SearchIndex.Index.self, from: Data(json)) == index)

@@ -25,8 +25,9 @@ struct JSONWriter {
         bytes[start...].reverse()
     }
 
-    /// A string literal: quotes, backslashes and control characters escaped,
-    /// everything else (slashes, non-ASCII) as it is.
+    /// A string literal: quotes, backslashes and control characters escaped
+    /// (short forms where JSON has them), everything else (slashes,
+    /// non-ASCII) as it is.
     mutating func string(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
@@ -36,6 +37,8 @@ struct JSONWriter {
             case UInt8(ascii: "\n"): raw("\\n")
             case UInt8(ascii: "\r"): raw("\\r")
             case UInt8(ascii: "\t"): raw("\\t")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
                 raw("\\u00")

@@ -45,11 +45,35 @@ public enum Manifest {
             files: files.sorted { $0.path < $1.path }.map {
                 File(path: $0.path, sha256: $0.sha256 ?? IntegrityLock.sha256($0.data), bytes: $0.byteCount)
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(body)) ?? Data()
-        var manifest = OutputFile(path: Manifest.path, data: data + Data("\n".utf8))
+        var manifest = OutputFile(path: Manifest.path, data: Data(json(body)) + Data("\n".utf8))
         manifest.sha256 = IntegrityLock.sha256(manifest.data)
         return manifest
+    }
+
+    /// The manifest as `JSONEncoder` writes it with sorted keys, pretty
+    /// printed and slashes as they are, only written straight into bytes:
+    /// the encoder took 50 ms of every build of a 30,000-file site.
+    static func json(_ body: Body) -> [UInt8] {
+        var out = JSONWriter(capacity: 128 + body.files.count * 160)
+        out.raw("{\n  \"files\" : [")
+        for (number, file) in body.files.enumerated() {
+            out.raw(number == 0 ? "\n    {\n      \"bytes\" : " : ",\n    {\n      \"bytes\" : ")
+            out.int(file.bytes)
+            out.raw(",\n      \"path\" : ")
+            out.string(file.path)
+            out.raw(",\n      \"sha256\" : ")
+            out.string(file.sha256)
+            out.raw("\n    }")
+        }
+        out.raw(body.files.isEmpty ? "\n\n  ],\n  \"generator\" : " : "\n  ],\n  \"generator\" : ")
+        out.string(body.generator)
+        out.raw(",\n  \"inputs\" : {\n    \"contentDigest\" : ")
+        out.string(body.inputs.contentDigest)
+        if let epoch = body.inputs.sourceDateEpoch {
+            out.raw(",\n    \"sourceDateEpoch\" : ")
+            out.string(epoch)
+        }
+        out.raw("\n  }\n}")
+        return out.bytes
     }
 }
