@@ -14,7 +14,7 @@ import Foundation
 /// The order is the one the type declares its stored properties in. A test
 /// (`everyFieldListHoldsEveryStoredProperty`) holds each list to that
 /// count, so a property added to the type and not here fails it.
-protocol CacheFields {
+protocol CacheFields: SendableMetatype {
     init(cacheFields fields: inout FieldReader) throws
     func write(cacheFields fields: FieldWriter) throws
 }
