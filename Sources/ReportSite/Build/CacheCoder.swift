@@ -36,11 +36,13 @@ enum CacheCoder {
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try data.withUnsafeBytes { bytes in
-            // The reader points into `bytes`: it must not outlive this closure,
-            // and Decodable initialisers do not keep their decoder.
-            try StreamReader(bytes: bytes, offset: 0).decode(T.self)
-        }
+        try data.withUnsafeBytes { try decode(T.self, from: $0) }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
+        // The reader points into `bytes`: it must not outlive this call,
+        // and Decodable initialisers do not keep their decoder.
+        try StreamReader(bytes: bytes, offset: 0).decode(T.self)
     }
 }
 

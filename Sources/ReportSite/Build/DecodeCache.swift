@@ -48,14 +48,12 @@ public final class DecodeCache: @unchecked Sendable {
         }
 
         /// The key an encoded entry starts with, read without decoding the rest.
-        static func storedKey(_ data: Data) -> String? {
-            data.withUnsafeBytes { bytes -> String? in
-                var reader = StreamReader(bytes: bytes, offset: 0)
-                guard (try? reader.tag()) == .map, (try? reader.length()) != nil,
-                    (try? reader.string()) == CodingKeys.key.stringValue
-                else { return nil }
-                return try? reader.text()
-            }
+        static func storedKey(_ bytes: UnsafeRawBufferPointer) -> String? {
+            var reader = StreamReader(bytes: bytes, offset: 0)
+            guard (try? reader.tag()) == .map, (try? reader.length()) != nil,
+                (try? reader.string()) == CodingKeys.key.stringValue
+            else { return nil }
+            return try? reader.text()
         }
 
         /// How many bytes of an encoded entry hold its key and links (the
@@ -136,10 +134,13 @@ public final class DecodeCache: @unchecked Sendable {
         guard reuse else { return nil }
         var entry = lock.withLock { entries[path] }
         // A stale entry is told by its key alone, before the rest is decoded.
-        if entry?.key != key, let file = entryPath(path), let data = FileManager.default.contents(atPath: file), Entry.storedKey(data) == key {
-            entry = try? Self.$entryFile.withValue(bodyInPlace ? file : nil) {
-                try CacheCoder.decode(Entry.self, from: data)
-            }
+        if entry?.key != key, let file = entryPath(path) {
+            entry = PlainFile.withContents(file) { bytes -> Entry? in
+                guard Entry.storedKey(bytes) == key else { return nil }
+                return try? Self.$entryFile.withValue(bodyInPlace ? file : nil) {
+                    try CacheCoder.decode(Entry.self, from: bytes)
+                }
+            } ?? nil
         }
         guard let entry, entry.key == key, entry.links.allSatisfy({ resolve($0.path) == $0.target }) else { return nil }
         if folder == nil { lock.withLock { entries[path] = entry } }
