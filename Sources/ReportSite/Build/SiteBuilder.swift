@@ -2,7 +2,8 @@ import Foundation
 
 /// The build, as a recipe of named, timed steps:
 /// load → templates → resolve → render → data → search → check links → manifest
-/// (the search index is made while the pages render: see `Alongside`).
+/// (the search index, feed, sitemap and trend data are made while the pages
+/// render: see `Alongside`).
 /// With a sink (`build`), files stream into a staging folder as they are made
 /// and the caller swaps it in (`StagedDirectory`); without one (`check`, the
 /// preview, tests) they stay in the result. Either way the recipe is the same.
@@ -31,6 +32,9 @@ public enum SiteBuilder {
         // search-word cache is never still being written when the caller saves it.
         let search = Alongside { SearchIndex.render(graph, cache: options.searchWords) }
         defer { _ = search.value }
+        // So are the feed, the sitemap, the redirects and the trend data: short
+        // loops on one core, which ran after the pages while the other core idled.
+        let siteFiles = Alongside { [Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph) + TrendData.render(graph) }
 
         // Content errors do not stop the recipe here: rendering and the link
         // check still run, so one run reports every problem.
@@ -54,8 +58,8 @@ public enum SiteBuilder {
             into: &result.diagnostics, salt: salt, siteKey: siteKey, previous: options.previous, sink: options.sink)
         files += store(Assets.collect(from: fileSystem, into: &result.diagnostics))
         clock.lap("render", into: &result)
-        files += store([Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph))
-        files += OpenData.render(graph, sink: options.sink, salt: salt, siteKey: siteKey, previous: options.previous) + store(TrendData.render(graph))
+        files += OpenData.render(graph, sink: options.sink, salt: salt, siteKey: siteKey, previous: options.previous)
+        files += store(siteFiles.value)
         clock.lap("data", into: &result)
         files += store([search.value])
         clock.lap("search", into: &result)

@@ -23,20 +23,22 @@ struct LinkChecker {
     /// Absolute links already checked: the same nav, footer and list links
     /// are on thousands of pages, and their answer does not depend on the page.
     private let absolute = Memo<String, LinkProblem?>()
-    private let filesByPath: [String: OutputFile]
+    /// Output path → position in `files` (not a copy of each file: a
+    /// dictionary of 30,000 copies was a tenth of a one-document build's link check).
+    private let filesByPath: [String: Int]
 
     init(graph: SiteGraph, files: [OutputFile], templateSources: [SourceFile], previous: PreviousOutput? = nil) {
         self.graph = graph
         self.files = files
         self.templateSources = templateSources
         self.previous = previous
-        filesByPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        filesByPath = Dictionary(files.indices.map { (files[$0].path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The ids on the page at output path `path` (nil for files that are not pages).
     func ids(on path: String) -> Set<String>? {
-        guard path.hasSuffix(".html"), let file = filesByPath[path] else { return nil }
-        return ids.value(for: path) { Set(HTMLScan.attributeValues("id", in: file.contents())) }
+        guard path.hasSuffix(".html"), let index = filesByPath[path] else { return nil }
+        return ids.value(for: path) { Set(HTMLScan.attributeValues("id", in: files[index].contents())) }
     }
 
     /// The pages whose links must be read: every page, or, after a build
