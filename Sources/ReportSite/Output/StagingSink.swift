@@ -89,10 +89,12 @@ public final class StagingSink: @unchecked Sendable {
         }
         // Outermost first, so each mkdir finds its own parent made.
         let missing = lock.withLock { parents.filter { !madeFolders.contains($0) } }
-        for folder in missing where mkdir(folderPath + folder, 0o755) != 0 && errno != EEXIST {
-            throw CocoaError(.fileWriteUnknown, userInfo: [
-                NSLocalizedDescriptionKey: "could not create \(folder): \(String(cString: strerror(errno)))",
-            ])
+        for folder in missing {
+            guard mkdir(folderPath + folder, 0o755) == 0 || errno == EEXIST else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [
+                    NSLocalizedDescriptionKey: "could not create \(folder): \(String(cString: strerror(errno)))",
+                ])
+            }
         }
         if !missing.isEmpty { lock.withLock { madeFolders.formUnion(missing) } }
     }
