@@ -28,6 +28,57 @@ import Testing
             Person(name: "A. Chair", role: "Chief Executive"),
             Day(year: 2024, month: 2, day: 29)!,
             DecodeCache.Entry.LinkResolution(path: "reports/x.md", target: .missing(note: "did you mean y.md?")),
+        ] + documentSamples
+    }()
+
+    /// A document with every optional set, and what it holds.
+    static let documentSamples: [any Sendable] = {
+        var part = BodyPart()
+        part.append(3..<9)
+        let position = SourcePosition(line: 7, column: 3)
+        let day = Day(year: 2024, month: 2, day: 29)!
+        let person = Person(name: "A. Chair", role: "Chief Executive")
+        let figure = Figure(
+            metric: "mash-contacts", period: .financialYear(2016), value: 12.5, organisation: "force", category: "adults",
+            unit: "contacts", note: "provisional", position: position, metricPosition: position)
+        let update = StatusUpdate(
+            document: "responses/x.md", target: .action("A1"), status: "complete", note: "Done in May.", position: position,
+            statusPosition: position)
+        let metadata = CommonMetadata(
+            title: "Custody meeting", date: day, organisation: "opcc", organisationPosition: position, summary: "What was asked.",
+            topics: ["custody", "health"], category: .decisions, status: .withdrawn, withdrawnReason: "Replaced.", published: day,
+            publishedPosition: position, changes: [ChangeNote(date: day, note: "Corrected a figure.")], changesPosition: position,
+            updates: [update], figures: [figure], movedFrom: [MovedFrom(sitePath: "/reports/old/", position: position)])
+        let meeting = AssuranceMeeting(
+            chair: person, noteTaker: person, venue: "Room 1", attendees: [person], purpose: "Assurance.", verdict: .partlyAssured,
+            actions: [MeetingAction(id: "A1", action: "Report back.", owner: "Force", due: day, status: .inProgress)],
+            introduction: part, questions: [MeetingQuestion(number: 1, question: "How?", answer: part, hasPostMeetingInformation: false)])
+        let report = BoardReport(
+            board: "Panel", paperNumber: "AP17/47", agendaItem: "5", originator: "Chief Finance Officer", subject: "Budget",
+            protectiveMarking: .official, recommendations: ["Note the report."], financialImplications: "None.",
+            contactOfficer: person, checklist: [ChecklistAnswer(question: "Legal advice?", answer: .yes, comment: "Taken.")],
+            sections: [NumberedSection(number: "3", title: "Finance")])
+        let response = InspectionResponse(
+            inspectorate: "HMICFRS", inspection: "Custody", fieldwork: DateRange(start: day, end: day), reportPublished: day,
+            addressee: person, signedBy: person, copiedTo: ["Chief Constable"], recommendations: [], inspectionPosition: position,
+            letter: part, closing: part)
+        let chart = ChartBlock(metric: "mash-contacts", type: "bar", organisations: ["force"], from: "2016", to: "2018", position: position)
+        let diagnostic = Diagnostic(.warning, file: "Content/x.md", at: position, "Odd.", note: "did you mean y?")
+        var document = Document(
+            path: "Content/meetings/x.md", kind: .meeting, slug: "x", metadata: metadata, content: .meeting(meeting),
+            body: DocumentBody(TrustedHTML("<p>Body</p>")), headings: [], links: [], markdown: "Body", charts: [chart])
+        document.versions = [FrozenVersion(number: 1, document: document, supersededOn: day, note: "Major change.")]
+        document.revision = "abc"
+        document.face = "def"
+        let source = SourceFile(path: "Content/meetings/x.md", text: "---\ntitle: x\n---\nBody")
+        let entry = DecodeCache.Entry(
+            key: "k", links: ["reports/y.md": .page("/reports/y/")], source: source, document: document, diagnostics: [diagnostic])
+        return [
+            entry, document, DocumentBody(TrustedHTML("<p>Chart</p>")), document.versions[0], metadata, ChangeNote(date: day, note: "A note."),
+            MovedFrom(sitePath: "/reports/old/", position: position), update, figure, Period.Month("2016-06")!, meeting,
+            MeetingAction(id: "A1", action: "Report back.", owner: "Force", due: day, status: .open), report,
+            ChecklistAnswer(question: "Legal advice?", answer: .no, comment: "None."), response, DateRange(start: day, end: day),
+            Page(title: "About", summary: "Who we are.", updated: day, category: .whoWeAre), chart, diagnostic,
         ]
     }()
 
@@ -35,6 +86,13 @@ import Testing
     static let cases: [any Sendable] = [
         DocumentLinkTarget.page("/reports/x/"), DocumentLinkTarget.missing(note: "did you mean y.md?"),
         DocumentLinkTarget.missing(note: nil), Timescale.immediately, Timescale.within(6, .month), Timescale.within(1, .week),
+        Document.Content.meeting(documentSamples.compactMap { $0 as? AssuranceMeeting }[0]),
+        Document.Content.report(documentSamples.compactMap { $0 as? BoardReport }[0]),
+        Document.Content.response(documentSamples.compactMap { $0 as? InspectionResponse }[0]),
+        Document.Content.page(Page(title: "About", summary: nil, updated: nil, category: nil)),
+        StatusUpdate.Target.recommendation(3), StatusUpdate.Target.action("A1"),
+        Period.day(Day(year: 2016, month: 9, day: 22)!), Period.months(from: Period.Month("2016-06")!, to: Period.Month("2017-06")!),
+        Period.financialYear(2016), Period.year(2016),
     ]
 
     @Test func everyFieldListTypeHasASample() {
@@ -45,7 +103,8 @@ import Testing
 
     @Test func everyFieldListHoldsEveryStoredProperty() throws {
         for sample in Self.samples {
-            let properties = Mirror(reflecting: sample).children
+            // A document's stored properties are its boxed fields.
+            let properties = Mirror(reflecting: (sample as? Document)?.fields ?? sample).children
             let unset = properties.filter { child in
                 let mirror = Mirror(reflecting: child.value)
                 return mirror.displayStyle == .optional && mirror.children.isEmpty

@@ -46,6 +46,11 @@ enum CacheFieldTypes {
         SourcePosition.self, Heading.self, MarkdownLink.self, NumberedSection.self, BodyPart.self, MeetingQuestion.self,
         InspectionRecommendation.self, Person.self, Day.self, DecodeCache.Entry.LinkResolution.self,
         DocumentLinkTarget.self, Timescale.self,
+        // CacheCoder+Documents.swift
+        DecodeCache.Entry.self, Document.self, Document.Content.self, DocumentBody.self, FrozenVersion.self,
+        CommonMetadata.self, ChangeNote.self, MovedFrom.self, StatusUpdate.self, StatusUpdate.Target.self, Figure.self,
+        Period.self, Period.Month.self, AssuranceMeeting.self, MeetingAction.self, BoardReport.self, ChecklistAnswer.self,
+        InspectionResponse.self, DateRange.self, Page.self, ChartBlock.self, Diagnostic.self,
     ]
 
     /// `all`'s identities, searched as plain numbers: going through `all`
@@ -90,6 +95,11 @@ struct FieldReader {
         return try reader.bool()
     }
 
+    mutating func double() throws -> Double {
+        try field()
+        return try reader.double()
+    }
+
     /// A list of numbers, read straight through.
     mutating func ints() throws -> [Int] {
         try field()
@@ -100,10 +110,40 @@ struct FieldReader {
         return numbers
     }
 
+    /// A list of values, read straight through: an array through
+    /// `Decodable` asked the runtime for its generic types on every list.
+    mutating func list<T: Decodable>(_ type: T.Type = T.self) throws -> [T] {
+        try field()
+        var list = try FieldReader(reader)
+        var values: [T] = []
+        while list.reader.offset < list.end { values.append(try list.value(T.self)) }
+        try reader.skipValue()
+        return values
+    }
+
     /// An enumeration stored as its raw text.
     mutating func raw<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T where T.RawValue == String {
         guard let value = T(rawValue: try string()) else { throw reader.corrupt() }
         return value
+    }
+
+    mutating func optionalRaw<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T? where T.RawValue == String {
+        try field()
+        guard try reader.peekTag() != .null else {
+            try reader.skipValue()
+            return nil
+        }
+        return try raw(T.self)
+    }
+
+    /// Where the next string lies in the bytes being read, without making
+    /// the string (see `DocumentBody`).
+    mutating func stringExtent() throws -> BodySpill.Extent {
+        try field()
+        guard try reader.tag() == .string else { throw reader.corrupt() }
+        let count = try reader.rawString().count
+        // The reader has just moved past the string's bytes.
+        return BodySpill.Extent(offset: reader.offset - count, count: count)
     }
 
     /// Any other value, through the cache's decoder (a field list again when it is one).
@@ -136,6 +176,12 @@ struct FieldWriter {
     func int(_ value: Int) { writer.int(Int64(value)) }
     func string(_ value: String) { writer.string(value) }
     func bool(_ value: Bool) { writer.bool(value) }
+    func double(_ value: Double) { writer.double(value) }
+    func raw<T: RawRepresentable>(_ value: T) where T.RawValue == String { writer.string(value.rawValue) }
+
+    func optionalRaw<T: RawRepresentable>(_ value: T?) where T.RawValue == String {
+        if let value { raw(value) } else { writer.null() }
+    }
 
     func ints(_ numbers: [Int]) {
         let depth = writer.openCount
@@ -144,6 +190,13 @@ struct FieldWriter {
         writer.closeContainers(downTo: depth)
     }
     func value<T: Encodable>(_ value: T) throws { try writer.value(value) }
+
+    func list<T: Encodable>(_ values: [T]) throws {
+        let depth = writer.openCount
+        _ = writer.begin(.list)
+        for value in values { try writer.value(value) }
+        writer.closeContainers(downTo: depth)
+    }
 
     func optional<T: Encodable>(_ value: T?) throws {
         if let value { try writer.value(value) } else { writer.null() }

@@ -50,20 +50,18 @@ public final class DecodeCache: @unchecked Sendable {
         /// The key an encoded entry starts with, read without decoding the rest.
         static func storedKey(_ bytes: UnsafeRawBufferPointer) -> String? {
             var reader = StreamReader(bytes: bytes, offset: 0)
-            guard (try? reader.tag()) == .map, (try? reader.length()) != nil,
-                (try? reader.string()) == CodingKeys.key.stringValue
-            else { return nil }
+            guard (try? reader.tag()) == .list, (try? reader.length()) != nil else { return nil }
             return try? reader.text()
         }
 
-        /// How many bytes of an encoded entry hold its key and links (the
-        /// first fields: synthesized coding writes them in declaration order).
+        /// How many bytes of an encoded entry hold its key and links (its
+        /// first two fields, see `init(cacheFields:)`).
         static func headLength(_ data: Data) -> Int? {
             data.withUnsafeBytes { bytes -> Int? in
                 var reader = StreamReader(bytes: bytes, offset: 0)
-                guard (try? reader.tag()) == .map, (try? reader.length()) != nil else { return nil }
-                for expected in [CodingKeys.key, .links] {
-                    guard let name = try? reader.string(), name == expected.stringValue, (try? reader.skipValue()) != nil else { return nil }
+                guard (try? reader.tag()) == .list, (try? reader.length()) != nil else { return nil }
+                for _ in 0..<2 {
+                    guard (try? reader.skipValue()) != nil else { return nil }
                 }
                 return reader.offset
             }

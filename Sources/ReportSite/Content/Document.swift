@@ -38,8 +38,12 @@ public struct Document: Sendable, Codable {
             links: links, markdown: markdown, charts: charts)
     }
 
-    /// Coded as its fields, so the decode cache's bytes are as they were
-    /// before the fields moved behind a reference.
+    init(fields: Fields) {
+        self.fields = fields
+    }
+
+    /// Coded as its fields, as the decode cache writes it (a field list,
+    /// see `CacheCoder+Documents.swift`).
     public init(from decoder: Decoder) throws {
         fields = try Fields(from: decoder)
     }

@@ -32,6 +32,19 @@ public struct DocumentBody: Sendable {
         hasChart = HTMLScan.contains(ChartBlock.placeholderPrefix, in: html.html)
     }
 
+    /// A body read back from the decode cache: held, or left in the entry at `path`.
+    init(held html: TrustedHTML, digest: String, hasChart: Bool) {
+        storage = .held(html)
+        self.digest = digest
+        self.hasChart = hasChart
+    }
+
+    init(inEntry path: String, _ extent: BodySpill.Extent, digest: String, hasChart: Bool) {
+        storage = .inEntry(path: path, extent)
+        self.digest = digest
+        self.hasChart = hasChart
+    }
+
     /// SHA-256 of `html`'s UTF-8, hashed where it lies.
     static func digest(of html: String) -> String {
         var html = html
