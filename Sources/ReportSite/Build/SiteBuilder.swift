@@ -30,7 +30,7 @@ public enum SiteBuilder {
         // Nothing else reads the search index: it is made beside the pages,
         // and its step below is the wait for it. Every way out waits, so the
         // search-word cache is never still being written when the caller saves it.
-        let search = Alongside { SearchIndex.render(graph, cache: options.searchWords) }
+        let search = Alongside { SearchIndex.render(graph, cache: options.searchWords, previous: options.previous) }
         defer { _ = search.value }
         // So are the feed, the sitemap, the redirects and the trend data: short
         // loops on one core, which ran after the pages while the other core idled.

@@ -31,14 +31,33 @@ enum SearchIndex {
     /// The longest stop word: longer words need no lookup.
     static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
 
+    /// One document's part of the index.
+    struct DocumentEntry {
+        /// Title, URL, kind, ISO date, snippet.
+        var doc: [String]
+        /// The key of its words in the search-word cache (nil without a cache).
+        var wordsKey: String?
+        /// The key of `doc` and its words together: the same key, the same
+        /// part of the index (see `Layout`).
+        var key: String?
+        var words: SearchWordCache.Entry
+    }
+
     static func build(_ graph: SiteGraph, cache: SearchWordCache? = nil) -> Index {
+        let (documents, vocabulary) = entries(graph, cache: cache)
+        cache?.finish(keeping: Set(documents.compactMap(\.wordsKey)))
+        return index(documents, vocabulary: vocabulary)
+    }
+
+    /// Each document's entry, and the words their numbers stand for.
+    static func entries(_ graph: SiteGraph, cache: SearchWordCache?) -> (documents: [DocumentEntry], vocabulary: [String]) {
         let documents = graph.publications
         // Words are numbered in the cache's vocabulary, so postings are
         // gathered by number, not by hashing every word of every document.
         let numbering = cache ?? SearchWordCache()
         // Each document's words on every core (or from the cache, when its
-        // text is as a previous build saw it); the postings are merged in order.
-        let perDocument = ParallelMap.map(documents) { document -> (doc: [String], key: String?, words: SearchWordCache.Entry) in
+        // text is as a previous build saw it).
+        let entries = ParallelMap.map(documents) { document -> DocumentEntry in
             let metadata = document.metadata
             let headings = document.headings.filter { $0.level == 2 }.map(\.text)
             let organisation = metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? ""
@@ -54,32 +73,36 @@ enum SearchIndex {
             let fields = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " ")]
             // The key takes the body by its digest: the body is read back
             // and its words found only when they are not in the cache.
-            let key = cache.map { _ in textDigest([document.title] + fields + [document.body.digest]) }
-            if let key, let cached = numbering.entry(key) { return (doc, key, cached) }
+            let wordsKey = cache.map { _ in textDigest([document.title] + fields + [document.body.digest]) }
+            let key = wordsKey.map { textDigest(doc + [$0]) }
+            if let wordsKey, let cached = numbering.entry(wordsKey) { return DocumentEntry(doc: doc, wordsKey: wordsKey, key: key, words: cached) }
             var title = SearchWords()
             title.add(document.title)
             var text = SearchWords()
             fields.forEach { text.add($0) }
             text.add(html: document.body.html.html)
-            let entry = numbering.number(key, title: title.words, text: text.words)
-            return (doc, key, entry)
+            let words = numbering.number(wordsKey, title: title.words, text: text.words)
+            return DocumentEntry(doc: doc, wordsKey: wordsKey, key: key, words: words)
         }
+        return (entries, numbering.vocabularySnapshot())
+    }
+
+    /// The index of `documents`, whose word numbers stand for `vocabulary`'s words.
+    static func index(_ documents: [DocumentEntry], vocabulary: [String]) -> Index {
         // A document's words are distinct and documents come in order, so
         // each posting list is ascending as it is built.
-        let vocabulary = numbering.vocabularySnapshot()
         var titlePostings = [[Int]](repeating: [], count: vocabulary.count)
         var textPostings = [[Int]](repeating: [], count: vocabulary.count)
-        for (number, entry) in perDocument.enumerated() {
+        for (number, entry) in documents.enumerated() {
             for word in entry.words.title { titlePostings[Int(word)].append(number) }
             for word in entry.words.text { textPostings[Int(word)].append(number) }
         }
-        cache?.finish(keeping: Set(perDocument.compactMap(\.key)))
         func index(_ postings: [[Int]]) -> [String: [Int]] {
             var index: [String: [Int]] = [:]
             for (word, numbers) in zip(vocabulary, postings) where !numbers.isEmpty { index[word] = deltas(numbers) }
             return index
         }
-        return Index(v: 1, docs: perDocument.map(\.doc), title: index(titlePostings), text: index(textPostings))
+        return Index(v: 1, docs: documents.map(\.doc), title: index(titlePostings), text: index(textPostings))
     }
 
     /// SHA-256 of the texts, each ended by a zero byte, hashed where they lie.
@@ -101,14 +124,54 @@ enum SearchIndex {
         }
     }
 
-    static func render(_ graph: SiteGraph, cache: SearchWordCache? = nil) -> OutputFile {
-        OutputFile(path: "search-index.json", data: Data(json(build(graph, cache: cache))))
+    static let path = "search-index.json"
+
+    /// `/search-index.json`. With a cache and the last build's output, the
+    /// last index is patched where documents changed (see `Patch`): writing
+    /// all 14 MB again for one edited document was most of the search step.
+    static func render(_ graph: SiteGraph, cache: SearchWordCache? = nil, previous: PreviousOutput? = nil) -> OutputFile {
+        let (documents, vocabulary) = entries(graph, cache: cache)
+        // The patch reads the old words of the documents that changed, so
+        // the cache forgets them only once the index is made.
+        defer { cache?.finish(keeping: Set(documents.compactMap(\.wordsKey))) }
+        let keys = documents.compactMap(\.key)
+        if let cache, let previous, keys.count == documents.count,
+            let patched = Patch(documents: documents, keys: keys, vocabulary: vocabulary, cache: cache, previous: previous)?.apply()
+        {
+            cache.keep(patched.layout)
+            return file(patched.bytes, digest: patched.layout.digest)
+        }
+        let written = json(index(documents, vocabulary: vocabulary), layout: true)
+        let digest = IntegrityLock.sha256(Data(written.bytes))
+        if let cache, keys.count == documents.count, let layout = written.layout {
+            cache.keep(Layout(digest: digest, length: written.bytes.count, text: layout.text, title: layout.title,
+                documents: zip(documents, layout.docEnds).map { Layout.Slot(wordsKey: $0.wordsKey!, key: $0.key!, end: $1) }))
+        }
+        return file(written.bytes, digest: digest)
+    }
+
+    private static func file(_ bytes: [UInt8], digest: String) -> OutputFile {
+        var file = OutputFile(path: path, data: Data(bytes))
+        file.sha256 = digest
+        return file
     }
 
     /// The index as JSON with sorted keys, as `JSONEncoder` would write it,
     /// only faster: the documents, the title words and the other words (two
     /// halves by postings, most of the bytes) are written on every core and joined.
     static func json(_ index: Index) -> [UInt8] {
+        json(index, layout: false).bytes
+    }
+
+    /// Where the parts of the JSON lie: where each document's array ends,
+    /// and the members of the two word objects.
+    struct JSONLayout {
+        var docEnds: [Int]
+        var text: Range<Int>
+        var title: Range<Int>
+    }
+
+    static func json(_ index: Index, layout: Bool) -> (bytes: [UInt8], layout: JSONLayout?) {
         let textKeys = index.text.keys.sorted()
         // The first half: the words before the one that reaches half the postings, and that one.
         let total = index.text.values.reduce(0) { $0 + $1.count }
@@ -119,28 +182,39 @@ enum SearchIndex {
             half += 1
         }
         let parts = [0, 1, 2, 3]
-        let written = ParallelMap.map(parts, singly: parts.count) { [half] part -> JSONWriter in
+        let written = ParallelMap.map(parts, singly: parts.count) { [half] part -> (JSONWriter, [Int]) in
             var out = JSONWriter(capacity: 1 << 20)
+            var ends: [Int] = []
             switch part {
-            case 0: out.array(index.docs) { out, doc in out.array(doc) { $0.string($1) } }
+            case 0:
+                out.array(index.docs) { out, doc in
+                    out.array(doc) { $0.string($1) }
+                    ends.append(out.bytes.count)
+                }
             case 1: out.members(textKeys[..<half], of: index.text) { out, postings in out.array(postings) { $0.int($1) } }
             case 2: out.members(textKeys[half...], of: index.text) { out, postings in out.array(postings) { $0.int($1) } }
-            default: out.object(index.title) { out, postings in out.array(postings) { $0.int($1) } }
+            default: out.members(index.title.keys.sorted()[...], of: index.title) { out, postings in out.array(postings) { $0.int($1) } }
             }
-            return out
+            return (out, ends)
         }
-        var out = JSONWriter(capacity: written.reduce(64) { $0 + $1.bytes.count })
+        var out = JSONWriter(capacity: written.reduce(64) { $0 + $1.0.bytes.count })
         out.raw("{\"docs\":")
-        out.append(written[0])
+        let docsStart = out.bytes.count
+        out.append(written[0].0)
         out.raw(",\"text\":{")
-        out.append(written[1])
+        let textStart = out.bytes.count
+        out.append(written[1].0)
         if half > 0, half < textKeys.count { out.raw(",") }
-        out.append(written[2])
-        out.raw("},\"title\":")
-        out.append(written[3])
-        out.raw(",\"v\":")
+        out.append(written[2].0)
+        let textEnd = out.bytes.count
+        out.raw("},\"title\":{")
+        let titleStart = out.bytes.count
+        out.append(written[3].0)
+        let titleEnd = out.bytes.count
+        out.raw("},\"v\":")
         out.int(index.v)
         out.raw("}")
-        return out.bytes
+        guard layout else { return (out.bytes, nil) }
+        return (out.bytes, JSONLayout(docEnds: written[0].1.map { docsStart + $0 }, text: textStart..<textEnd, title: titleStart..<titleEnd))
     }
 }

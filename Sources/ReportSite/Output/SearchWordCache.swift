@@ -26,12 +26,42 @@ public final class SearchWordCache: @unchecked Sendable {
     /// What the file holds, when this cache read or wrote it whole: then
     /// `finish` appends only what changed (see `SearchWordCache+File`).
     private var saved: SavedFile?
+    /// The last search index written (see `SearchIndex.Layout`), kept in
+    /// memory and, with a `file`, beside it (`search-words.layout`).
+    private var layout: SearchIndex.Layout?
+    private var layoutLoaded: Bool
 
     /// `reuse: false` (`build --force`) starts empty but still saves.
     public init(file: URL? = nil, generator: String = "", reuse: Bool = true) {
         self.file = file
         self.generator = generator
         loaded = !reuse
+        layoutLoaded = !reuse
+    }
+
+    private var layoutFile: String? {
+        file.map { $0.deletingPathExtension().appendingPathExtension("layout").path(percentEncoded: false) }
+    }
+
+    /// Where the parts of the last search index lie, if a build kept them.
+    func lastLayout() -> SearchIndex.Layout? {
+        lock.withLock {
+            if !layoutLoaded, let layoutFile { layout = SearchIndex.Layout.read(layoutFile, generator: generator) }
+            layoutLoaded = true
+            return layout
+        }
+    }
+
+    /// Keeps the layout of the index just made, for the next build to patch.
+    func keep(_ layout: SearchIndex.Layout) {
+        lock.withLock {
+            layoutLoaded = true
+            guard self.layout != layout else { return }
+            self.layout = layout
+            guard let layoutFile, let file, let bytes = layout.encoded(generator: generator) else { return }
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if (try? PlainFile.write(Data(bytes), to: layoutFile)) == nil { try? FileManager.default.removeItem(atPath: layoutFile) }
+        }
     }
 
     /// The word numbers of the text with digest `key`, if a build has seen that text.
