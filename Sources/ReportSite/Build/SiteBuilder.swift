@@ -27,14 +27,22 @@ public enum SiteBuilder {
             content, baseURL: options.baseURL, includeDrafts: options.includeDrafts, diagnostics: &result.diagnostics)
         result.documents = graph.documents
         clock.lap("resolve", into: &result)
-        // Nothing else reads the search index: it is made beside the pages,
-        // and its step below is the wait for it. Every way out waits, so the
-        // search-word cache is never still being written when the caller saves it.
-        let search = Alongside { SearchIndex.render(graph, cache: options.searchWords, previous: options.previous) }
+        // With a sink, each file is written as soon as it is made, and only
+        // its path, digest and size stay in memory.
+        let store: @Sendable ([OutputFile]) -> [OutputFile] = { files in options.sink?.store(files) ?? files }
+        // Nothing else reads the search index: it is made (and written: 14 MB
+        // for the benchmark site) beside the pages, and its step below is the
+        // wait for it. Every way out waits, so neither the search-word cache
+        // nor the staging folder is still being written when the caller
+        // saves the one or removes the other.
+        let search = Alongside { store([SearchIndex.render(graph, cache: options.searchWords, previous: options.previous)]) }
         defer { _ = search.value }
         // So are the feed, the sitemap, the redirects and the trend data: short
         // loops on one core, which ran after the pages while the other core idled.
-        let siteFiles = Alongside { [Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph) + TrendData.render(graph) }
+        let siteFiles = Alongside {
+            store([Feed.render(graph), Sitemap.render(graph)] + Redirects.render(graph) + TrendData.render(graph))
+        }
+        defer { _ = siteFiles.value }
 
         // Content errors do not stop the recipe here: rendering and the link
         // check still run, so one run reports every problem.
@@ -51,17 +59,14 @@ public enum SiteBuilder {
         }
         let renderer = SiteRenderer(graph: graph, templates: templates)
         result.renderer = renderer
-        // With a sink, each file is written as soon as it is made, and only
-        // its path, digest and size stay in memory.
-        let store: ([OutputFile]) -> [OutputFile] = { files in options.sink?.store(files) ?? files }
         var files = renderer.renderPages(
             into: &result.diagnostics, salt: salt, siteKey: siteKey, previous: options.previous, sink: options.sink)
         files += store(Assets.collect(from: fileSystem, into: &result.diagnostics))
         clock.lap("render", into: &result)
         files += OpenData.render(graph, sink: options.sink, salt: salt, siteKey: siteKey, previous: options.previous)
-        files += store(siteFiles.value)
+        files += siteFiles.value
         clock.lap("data", into: &result)
-        files += store([search.value])
+        files += search.value
         clock.lap("search", into: &result)
         guard result.diagnostics.errorCount == errorsBeforeRender else { return result }
 
@@ -69,13 +74,22 @@ public enum SiteBuilder {
         // last build's, the manifest lists them, the writer keeps unchanged files.
         let digests = ParallelMap.map(files) { $0.sha256 ?? IntegrityLock.sha256($0.data) }
         for index in files.indices { files[index].sha256 = digests[index] }
+        // The manifest needs only those digests: it is made beside the link
+        // check, and kept only if every link resolves. (As above, every way
+        // out waits for it: a failed build's staging folder is removed, and
+        // nothing may still be writing into it.)
+        let contentDigest = options.contentDigest ?? Manifest.contentDigest(fileSystem)
+        let manifest = Alongside { [files] in
+            store([Manifest.render(files: files, contentDigest: contentDigest, sourceDateEpoch: options.sourceDateEpoch)])
+        }
+        defer { _ = manifest.value }
         result.diagnostics.append(contentsOf: LinkChecker(
             graph: graph, files: files, templateSources: templateSources, previous: options.previous).check())
         clock.lap("links", into: &result)
         guard !result.diagnostics.hasErrors else { return result }
 
-        result.contentDigest = options.contentDigest ?? Manifest.contentDigest(fileSystem)
-        files += store([Manifest.render(files: files, contentDigest: result.contentDigest!, sourceDateEpoch: options.sourceDateEpoch)])
+        result.contentDigest = contentDigest
+        files += manifest.value
         clock.lap("manifest", into: &result)
         result.files = files.sorted { $0.path < $1.path }
         return result
