@@ -15,14 +15,7 @@ struct JSONWriter {
     /// Digits written straight into the bytes: the search index has millions
     /// of small numbers, and making a `String` of each was most of its time.
     mutating func int(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        bytes.appendDecimal(value)
     }
 
     /// A string literal: quotes, backslashes and control characters escaped
@@ -83,5 +76,19 @@ struct JSONWriter {
 
     mutating func append(_ other: JSONWriter) {
         bytes.append(contentsOf: other.bytes)
+    }
+}
+
+extension [UInt8] {
+    /// `number` in decimal digits, written in place (no `String` made).
+    mutating func appendDecimal(_ number: Int) {
+        if number < 0 { append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        let start = count
+        repeat {
+            append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        self[start...].reverse()
     }
 }

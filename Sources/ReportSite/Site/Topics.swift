@@ -14,9 +14,12 @@ extension SiteGraph {
         // `publications` is already newest first, so each topic's documents
         // are too; the name is taken from the document first in path order.
         var byslug: [String: (topic: Topic, namedBy: String)] = [:]
+        // A few names, written on thousands of documents: each slugged once.
+        var slugs: [String: String] = [:]
         for document in publications {
             for name in document.metadata?.topics ?? [] {
-                let slug = SiteGraph.topicSlug(name)
+                let slug = slugs[name] ?? SiteGraph.topicSlug(name)
+                if slugs[name] == nil { slugs[name] = slug }
                 if byslug[slug] == nil {
                     byslug[slug] = (Topic(name: name, slug: slug, documents: []), document.path)
                 } else if document.path < byslug[slug]!.namedBy {
