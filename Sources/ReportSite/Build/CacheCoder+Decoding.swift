@@ -122,22 +122,6 @@ struct StreamReader {
     }
 }
 
-/// Where a string value lies in the bytes being decoded, without making the
-/// string (see `DocumentBody`); only `CacheCoder` can say.
-struct EntryTextExtent: Decodable {
-    let extent: BodySpill.Extent
-
-    init(from decoder: Decoder) throws {
-        guard var reader = (decoder as? StreamDecoder)?.reader else {
-            throw DecodingError.typeMismatch(Self.self, .init(codingPath: [], debugDescription: "not a cache entry"))
-        }
-        guard try reader.tag() == .string else { throw reader.corrupt() }
-        let count = try reader.rawString().count
-        // The reader has just moved past the string's bytes.
-        extent = BodySpill.Extent(offset: reader.offset - count, count: count)
-    }
-}
-
 // MARK: - Decoder
 
 struct StreamDecoder: Decoder {

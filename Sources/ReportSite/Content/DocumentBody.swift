@@ -32,7 +32,8 @@ public struct DocumentBody: Sendable {
         hasChart = HTMLScan.contains(ChartBlock.placeholderPrefix, in: html.html)
     }
 
-    /// A body read back from the decode cache: held, or left in the entry at `path`.
+    /// A body whose digest and chart flag are known (read back, not
+    /// made): held, or left in the decode-cache entry at `path`.
     init(held html: TrustedHTML, digest: String, hasChart: Bool) {
         storage = .held(html)
         self.digest = digest
@@ -85,17 +86,13 @@ extension DocumentBody: Codable {
     }
 
     /// The HTML with its digest and chart flag, wherever the HTML is kept.
-    /// Decoded from a cache entry file (see `DecodeCache.entryFile`), the
-    /// HTML is left where it lies.
+    /// (The decode cache reads a body as a field list, which can leave the
+    /// HTML where it lies: see `CacheCoder+Documents`.)
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        if let path = DecodeCache.entryFile, let extent = try? container.decode(EntryTextExtent.self, forKey: .html) {
-            storage = .inEntry(path: path, extent.extent)
-        } else {
-            storage = .held(TrustedHTML(try container.decode(String.self, forKey: .html)))
-        }
-        digest = try container.decode(String.self, forKey: .digest)
-        hasChart = try container.decode(Bool.self, forKey: .hasChart)
+        self.init(
+            held: TrustedHTML(try container.decode(String.self, forKey: .html)),
+            digest: try container.decode(String.self, forKey: .digest), hasChart: try container.decode(Bool.self, forKey: .hasChart))
     }
 
     public func encode(to encoder: Encoder) throws {

@@ -18,8 +18,13 @@ extension SiteGraph {
         var slugs: [String: String] = [:]
         for document in publications {
             for name in document.metadata?.topics ?? [] {
-                let slug = slugs[name] ?? SiteGraph.topicSlug(name)
-                if slugs[name] == nil { slugs[name] = slug }
+                let slug: String
+                if let known = slugs[name] {
+                    slug = known
+                } else {
+                    slug = SiteGraph.topicSlug(name)
+                    slugs[name] = slug
+                }
                 if byslug[slug] == nil {
                     byslug[slug] = (Topic(name: name, slug: slug, documents: []), document.path)
                 } else if document.path < byslug[slug]!.namedBy {
