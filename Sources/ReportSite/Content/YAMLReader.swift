@@ -112,18 +112,33 @@ extension YAMLReader {
         let mapping: Node.Mapping
         let what: String
         private var known: [String] = []
+        /// The mapping's text keys and their values, in order. Yams's
+        /// `mapping[key]` makes a node and compares whole nodes, pair by
+        /// pair: it was a tenth of decoding a document's front matter.
+        private let pairs: [(key: String, value: Node)]
 
         init(reader: YAMLReader, node: Node, mapping: Node.Mapping, what: String) {
             self.reader = reader
             self.node = node
             self.mapping = mapping
             self.what = what
+            // Only what `mapping[key]` would find: a key that is text (a
+            // scalar resolved as a string), not one tagged as something else.
+            pairs = mapping.compactMap { pair in
+                guard case let .scalar(scalar) = pair.key, pair.key.tag.rawValue == Tag.Name.str.rawValue else { return nil }
+                return (scalar.string, pair.value)
+            }
+        }
+
+        /// The value for `key`, present or null; the last one given wins, as in Yams.
+        private func value(_ key: String) -> Node? {
+            pairs.last { $0.key == key }?.value
         }
 
         /// The value node for `key`, if present and not null.
         func node(_ key: String) -> Node? {
             known.append(key)
-            guard let value = mapping[key] else { return nil }
+            guard let value = value(key) else { return nil }
             if value.isNull { return nil }
             return value
         }
@@ -134,7 +149,7 @@ extension YAMLReader {
 
         public func required<T: YAMLDecodable>(_ key: String, as: T.Type = T.self) -> T? {
             guard let value = node(key) else {
-                if let present = mapping[key] {
+                if let present = value(key) {
                     reader.error(present, "'\(key)' is empty", note: "give \(what) a \(key)")
                 } else {
                     reader.error(node, "missing required key '\(key)' in \(what)")
