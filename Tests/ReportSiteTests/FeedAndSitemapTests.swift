@@ -89,6 +89,49 @@ import Testing
         }
     }
 
+    /// `document.json` is written by hand too, and must stay what the
+    /// encoder writes for the same data: every field set (odd text, numbers
+    /// of every form), and every optional field left out.
+    @Test func documentDataIsWrittenAsJSONEncoderWritesIt() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let person = #"{"name": "A \"quoted\" name/é", "role": "Chair\tand\nclerk"}"#
+        let full = #"""
+            {"kind": "response", "slug": "s", "url": "https://x.example/a/b/", "title": "Title \\ \u0001 \u2028 <&>",
+             "summary": "", "date": "2024-01-02", "organisation": {"id": "o", "name": "Org"}, "topics": ["a", "b/c"],
+             "category": "performance", "status": "withdrawn", "withdrawnReason": "why", "published": "2024-01-02",
+             "lastUpdated": "2024-02-03", "version": 2,
+             "versions": [{"number": 1, "url": "u1", "published": "p", "current": false},
+                          {"number": 2, "url": "u2", "published": "p", "note": "n", "current": true}],
+             "figures": [{"metric": "m", "period": "2024", "periodLabel": "2024", "value": 12, "organisation": "o"},
+                         {"metric": "m", "period": "2025", "periodLabel": "2025", "value": 0.1, "organisation": "o",
+                          "category": "c", "note": "n"},
+                         {"metric": "m", "period": "2026", "periodLabel": "2026", "value": -2.5e-7, "organisation": "o"},
+                         {"metric": "m", "period": "2027", "periodLabel": "2027", "value": 1e21, "organisation": "o"},
+                         {"metric": "m", "period": "2028", "periodLabel": "2028", "value": 123456789012.75, "organisation": "o"}],
+             "details": {"chair": PERSON, "noteTaker": PERSON, "venue": "v", "attendees": [PERSON, PERSON], "purpose": "p",
+                "verdict": "v", "questions": [{"number": 1, "question": "q", "url": "u", "postMeetingInformation": true}],
+                "actions": [{"id": "A1", "action": "a", "owner": "o", "due": "2024-01-01", "status": "open"},
+                            {"id": "A2", "action": "a", "owner": "o", "status": "done"}],
+                "board": "b", "paperNumber": "AP1", "agendaItem": "3", "originator": "o", "subject": "s",
+                "protectiveMarking": "official", "boardRecommendations": ["r1", "r2"], "financialImplications": "f",
+                "contactOfficer": PERSON, "checklist": [{"question": "q", "answer": "yes"}, {"question": "q", "answer": "no", "comment": "c"}],
+                "inspectorate": "i", "inspection": "i", "fieldworkStart": "2024-01-01", "fieldworkEnd": "2024-01-02",
+                "reportPublished": "2024-02-01", "responseDeadline": "2024-04-01", "addressee": PERSON, "signedBy": PERSON,
+                "copiedTo": ["x", "y"], "recommendations": [{"number": 1, "text": "t", "timescale": "Within six months",
+                    "due": "2024-08-01", "status": "open", "hasResponse": true},
+                    {"number": 2, "text": "t", "timescale": "t", "status": "open", "hasResponse": false}]}}
+            """#.replacingOccurrences(of: "PERSON", with: person)
+        let bare = #"""
+            {"kind": "page", "slug": "s", "url": "u", "title": "t", "topics": [], "status": "published", "version": 1,
+             "versions": [], "figures": [], "details": {}}
+            """#
+        for json in [full, bare] {
+            let data = try JSONDecoder().decode(DocumentData.self, from: Data(json.utf8))
+            #expect(String(decoding: data.json(), as: UTF8.self) == String(decoding: try encoder.encode(data), as: UTF8.self))
+        }
+    }
+
     @Test func twoBuildsOfTheSameInputsAreByteIdentical() {
         let again = SiteBuilder.build(Fixtures.exampleSite)
         #expect(again.files.map(\.path) == Self.result.files.map(\.path))

@@ -283,8 +283,9 @@ enum OpenData {
             if let fingerprint, let reused = previous?.reuse(path, fingerprint: fingerprint, template: nil) {
                 file = reused
             } else {
-                let json = ((try? Self.encoder().encode(data)) ?? Data()) + Data("\n".utf8)
-                file = OutputFile(path: path, data: json, fingerprint: fingerprint)
+                var json = data.json()
+                json.append(UInt8(ascii: "\n"))
+                file = OutputFile(path: path, data: Data(json), fingerprint: fingerprint)
             }
             file.inputsKey = inputsKey
             return (sink?.store(file) ?? file, entry)

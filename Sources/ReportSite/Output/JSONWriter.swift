@@ -18,6 +18,11 @@ struct JSONWriter {
         bytes.appendDecimal(value)
     }
 
+    /// Text as it is, for a number already formatted.
+    mutating func unquoted(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
     /// A string literal: quotes, backslashes and control characters escaped
     /// (short forms where JSON has them), everything else (slashes,
     /// non-ASCII) as it is.
