@@ -45,7 +45,7 @@ public func escapeHTML(_ text: String) -> String {
 }
 
 @inline(__always)
-private func escapedHTML(_ byte: UInt8) -> StaticString? {
+func escapedHTML(_ byte: UInt8) -> StaticString? {
     switch byte {
     case UInt8(ascii: "&"): "&amp;"
     case UInt8(ascii: "<"): "&lt;"

@@ -27,6 +27,22 @@ struct PageBuffer: ~Copyable {
         text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
+    /// `text` escaped as `escapeHTML` escapes it, written in runs between
+    /// the characters it replaces (no escaped copy is made first).
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() {
+                guard let replacement = escapedHTML(byte) else { continue }
+                append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                replacement.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
+                start = index + 1
+            }
+            append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start...])))
+        }
+    }
+
     mutating func append(_ other: borrowing PageBuffer) {
         guard let bytes = other.base else { return }
         append(UnsafeRawBufferPointer(start: bytes, count: other.count))

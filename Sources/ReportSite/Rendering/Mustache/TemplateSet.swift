@@ -67,7 +67,7 @@ private struct TemplateRenderer {
             out.append(text)
         case .variable(let name, let escaped):
             guard let text = lookup(name)?.displayText else { return }
-            out.append(escaped ? escapeHTML(text) : text)
+            if escaped { out.appendEscaped(text) } else { out.append(text) }
         case .section(let name, let body):
             renderSection(lookup(name), body, into: &out)
         case .invertedSection(let name, let body):
@@ -166,8 +166,15 @@ private struct TemplateRenderer {
                 value = stack.last
                 break
             }
-            if let found = stack.reversed().lazy.compactMap({ $0.child(first) }).first {
-                value = follow(name.path.dropFirst(), from: found) { $0.child($1) }
+            // Innermost first; a plain loop (the lazy reversed chain retained
+            // and released every value it passed).
+            var level = stack.count - 1
+            while level >= 0 {
+                if let found = stack[level].child(first) {
+                    value = follow(name.path.dropFirst(), from: found) { $0.child($1) }
+                    break
+                }
+                level -= 1
             }
         }
         guard let value, !value.isMissing else { return nil }
