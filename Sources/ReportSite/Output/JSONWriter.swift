@@ -1,6 +1,7 @@
-/// Writes JSON straight into bytes, for the one large file whose shape is
-/// fixed: Foundation's JSONEncoder took over a second for the 15 MB search
-/// index of the 10,000-document benchmark.
+/// Writes JSON straight into bytes, for files whose shape is fixed and that
+/// every build writes: Foundation's JSONEncoder took over a second for the
+/// 15 MB search index of the 10,000-document benchmark. `PrettyJSONWriter`
+/// lays the same out as the encoder's pretty printing.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
 
