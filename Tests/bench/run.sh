@@ -12,11 +12,13 @@
 # (interleaved), every tool writing into a new empty folder:
 #
 #   reportsite build --quiet --root <site> --output <new empty dir>
+#       (first build: the site's decode cache moved aside beforehand)
+#   reportsite build --force --quiet ...   (clean build, decode cache present)
 #   hugo --quiet -s <hugo site> -d <new empty dir>
 #   cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist all.md > /dev/null
 #
-# and a no-change rebuild (reportsite build into the folder the first run
-# wrote; without --quiet, so its step timings are recorded). Wall time and
+# and a no-change rebuild (reportsite build into the folder the last
+# --force run wrote; without --quiet, so its step timings are recorded). Wall time and
 # peak RSS come from /usr/bin/time -f '%e %M'. On the
 # largest N it times search queries in headless Chromium
 # (Tests/quality/search_test.py) and compares search-index.json with the
@@ -147,7 +149,11 @@ for n in "${SIZES[@]}"; do
   pl=$(corpus plain "$n")
   sync
   for ((run = 1; run <= RUNS; run++)); do
-    mkdir "$OUT/reportsite-$n-$run" "$OUT/hugo-$n-$run"
+    mkdir "$OUT/reportsite-first-$n-$run" "$OUT/reportsite-$n-$run" "$OUT/hugo-$n-$run"
+    # A first build, as on a fresh clone: no decode cache. The old one is
+    # moved, not deleted, so freeing its blocks does not slow the timed run.
+    if [ -e "$rs/.reportsite-cache" ]; then mv "$rs/.reportsite-cache" "$OUT/cache-$n-$run"; fi
+    timed reportsite-first "$n" "$run" "$REPORTSITE" build --quiet --root "$rs" --output "$OUT/reportsite-first-$n-$run"
     # --force: a clean build, not reading the decode cache an earlier run left
     # in the site folder (it still writes one, as any first build does).
     timed reportsite "$n" "$run" "$REPORTSITE" build --force --quiet --root "$rs" --output "$OUT/reportsite-$n-$run"
@@ -156,8 +162,10 @@ for n in "${SIZES[@]}"; do
   done
   # The rebuilds run without --quiet (which only drops two lines of stderr),
   # so reportsite's own step timings are recorded without another build.
+  # They build into the folder the last run wrote: the cache's stamp is its.
+  last="$OUT/reportsite-$n-$RUNS"
   for ((run = 1; run <= RUNS; run++)); do
-    timed reportsite-rebuild "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$OUT/reportsite-$n-1"
+    timed reportsite-rebuild "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$last"
     log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-rebuild.$n.$run" | tail -1)"
   done
   # One document's body changed, built into the same folder: decoded
@@ -167,14 +175,14 @@ for n in "${SIZES[@]}"; do
     doc=${changed[$((run - 1))]}
     cp "$doc" "$OUT/original.md"
     printf '\nA sentence added for the benchmark.\n' >>"$doc"
-    timed reportsite-change "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$OUT/reportsite-$n-1"
+    timed reportsite-change "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$last"
     log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-change.$n.$run" | tail -1)"
     cp "$OUT/original.md" "$doc"
   done
-  pages=$(find "$OUT/reportsite-$n-1" -name '*.html' | wc -l)
+  pages=$(find "$last" -name '*.html' | wc -l)
   hpages=$(find "$OUT/hugo-$n-1" -name '*.html' | wc -l)
   printf 'pages\t%s\t%s\t%s\n' "$n" "$pages" "$hpages" >>"$OUT/pages.tsv"
-  if [ "$n" -ge "$SEARCH_N" ]; then SEARCH_N=$n; SEARCH_SITE="$OUT/reportsite-$n-1"; fi
+  if [ "$n" -ge "$SEARCH_N" ]; then SEARCH_N=$n; SEARCH_SITE="$last"; fi
 done
 
 # --- search --------------------------------------------------------------------
@@ -235,13 +243,14 @@ print(f"Corpus: Tests/bench/gen_corpus.py, seed {seed} (meetings/reports/respons
 print()
 print("| tool | N | wall s (median) | ms/page | peak RSS MiB | ratio to cmark-gfm |")
 print("|---|---:|---:|---:|---:|---:|")
-names = {"reportsite": "reportsite build", "reportsite-rebuild": "reportsite build, no change (same output folder)",
+names = {"reportsite-first": "reportsite build, first (no decode cache)",
+         "reportsite": "reportsite build --force (decode cache present)", "reportsite-rebuild": "reportsite build, no change (same output folder)",
          "reportsite-change": "reportsite build, one document changed (same output folder)",
          "hugo": "Hugo", "cmark-gfm": "cmark-gfm CLI (all.md)"}
 for n in sorted({n for _, n in rows}):
     base = rows.get(("cmark-gfm", n))
     base_med = statistics.median(w for w, _, _ in base) if base else None
-    for tool in ("reportsite", "reportsite-rebuild", "reportsite-change", "hugo", "cmark-gfm"):
+    for tool in ("reportsite-first", "reportsite", "reportsite-rebuild", "reportsite-change", "hugo", "cmark-gfm"):
         runs = rows.get((tool, n))
         if not runs:
             continue
@@ -291,7 +300,7 @@ log "report: $REPORT; raw measurements: $OUT"
 # Clean up after measuring (deleting just before a timed run slows its writes):
 # this run's output folders but the searched site, and earlier runs' folders.
 if [ "${BENCH_KEEP:-0}" != 1 ]; then
-  for d in "$OUT"/reportsite-* "$OUT"/hugo-*; do
+  for d in "$OUT"/reportsite-* "$OUT"/hugo-* "$OUT"/cache-*; do
     [ "$d" = "$SEARCH_SITE" ] || rm -rf "$d"
   done
   for d in "$BENCH_DIR"/out/*/; do
