@@ -227,7 +227,9 @@ struct TreeRewriter {
 
     private mutating func anchorNumberedParagraph(_ node: OpaquePointer) {
         guard let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_TEXT,
-            let literal = cmark_node_get_literal(first)
+            let literal = cmark_node_get_literal(first),
+            // Most paragraphs do not start with a digit: no string is made for them.
+            (0x30...0x39).contains(UInt8(bitPattern: literal.pointee))
         else { return }
         let text = String(cString: literal)
         guard let (number, rest) = HeadingSlug.sectionNumber(in: text, requireSubsection: true) else { return }

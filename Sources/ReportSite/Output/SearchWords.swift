@@ -73,26 +73,29 @@ struct SearchWords {
     static func scan(_ text: String, html: Bool, _ found: (UnsafeBufferPointer<UInt8>) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var word: [UInt8] = []
-            word.reserveCapacity(64)
+            var word = WordBuffer()
+            defer { word.deallocate() }
+            let asciiFold = Self.asciiFold
             func finish() {
-                if word.count >= SearchIndex.minimumWordLength { word.withUnsafeBufferPointer(found) }
-                word.removeAll(keepingCapacity: true)
+                if word.count >= SearchIndex.minimumWordLength { found(word.bytes) }
+                word.count = 0
             }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 guard byte >= 0x80 else {
-                    switch byte {
-                    case 0x61...0x7A, 0x30...0x39: word.append(byte)
-                    case 0x41...0x5A: word.append(byte + 0x20)
-                    case UInt8(ascii: "<") where html:
+                    // Most bytes are ASCII letters: one table lookup each.
+                    let folded = asciiFold[Int(byte)]
+                    if folded != 0 {
+                        word.append(folded)
+                    } else if html, byte == UInt8(ascii: "<") {
                         finish()
                         while index < bytes.count, bytes[index] != UInt8(ascii: ">") { index += 1 }
-                    case UInt8(ascii: "&") where html:
+                    } else if html, byte == UInt8(ascii: "&") {
                         finish()
                         index += entityLength(bytes, at: index) - 1
-                    default: finish()
+                    } else {
+                        finish()
                     }
                     index += 1
                     continue
@@ -100,15 +103,49 @@ struct SearchWords {
                 let (scalar, length) = scalar(in: bytes, at: index)
                 index += length
                 if scalar.properties.isAlphabetic {
-                    word.append(contentsOf: folded(scalar))
+                    for byte in folded(scalar) { word.append(byte) }
                 } else if scalar.properties.generalCategory == .decimalNumber {
-                    word.append(contentsOf: String(scalar).utf8)
+                    for byte in String(scalar).utf8 { word.append(byte) }
                 } else {
                     finish()
                 }
             }
             finish()
         }
+    }
+
+    /// An ASCII byte as it is in a word (letters in lower case, digits as
+    /// they are), or 0 where it ends one.
+    private static let asciiFold: [UInt8] = (0..<128).map { byte in
+        switch UInt8(byte) {
+        case 0x61...0x7A, 0x30...0x39: UInt8(byte)
+        case 0x41...0x5A: UInt8(byte) + 0x20
+        default: 0
+        }
+    }
+
+    /// The word being read: raw bytes that grow by doubling, so appending
+    /// a byte is a store, not an array's uniqueness and capacity checks.
+    private struct WordBuffer {
+        private var start = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+        private var capacity = 64
+        var count = 0
+
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+        mutating func append(_ byte: UInt8) {
+            if count == capacity {
+                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                larger.update(from: start, count: count)
+                start.deallocate()
+                start = larger
+                capacity *= 2
+            }
+            start[count] = byte
+            count += 1
+        }
+
+        func deallocate() { start.deallocate() }
     }
 
     /// The entities `HTMLScan.unescape` reads; every one stands for a character that ends a word.
