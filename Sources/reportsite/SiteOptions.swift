@@ -129,7 +129,9 @@ struct SiteOptions: ParsableArguments {
             buildOptions.contentDigest = InputDigests.contentDigest(inputs!)
             buildOptions.sourceDigests = Dictionary(inputs!.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         }
+        let inputsTime = (ContinuousClock.now - start).seconds
         var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: buildOptions)
+        result.timings.insert(("inputs", inputsTime), at: 0)
         defer { KeptUntilExit.keep(result, buildOptions, lastStamp as Any, inputs as Any) }
         if !result.diagnostics.all.isEmpty {
             let report = Data((result.formattedDiagnostics(format, pathPrefix: pathPrefix) + "\n").utf8)
@@ -157,6 +159,8 @@ struct SiteOptions: ParsableArguments {
                 throw ExitCode(2)
             }
             result.timings.append(("write", (ContinuousClock.now - writeStart).seconds))
+            let stampStart = ContinuousClock.now
+            defer { result.timings.append(("stamp", (ContinuousClock.now - stampStart).seconds)) }
             if let stampKey, let contentDigest = result.contentDigest {
                 // A patch moved in only the files it wrote: the others are
                 // still as the last stamp recorded them, and need no stat.
