@@ -130,7 +130,9 @@ struct SiteOptions: ParsableArguments {
             buildOptions.sourceDigests = Dictionary(inputs!.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a })
         }
         let inputsTime = (ContinuousClock.now - start).seconds
-        var result = SiteBuilder.build(DiskFileSystem(root: rootURL), options: buildOptions)
+        // The steps list folders from the walk above instead of walking again.
+        let fileSystem = DiskFileSystem(root: rootURL, walked: output == nil ? nil : inputFiles.map(\.path))
+        var result = SiteBuilder.build(fileSystem, options: buildOptions)
         result.timings.insert(("inputs", inputsTime), at: 0)
         defer { KeptUntilExit.keep(result, buildOptions, lastStamp as Any, inputs as Any) }
         if !result.diagnostics.all.isEmpty {
