@@ -129,6 +129,41 @@ import Testing
         })
     }
 
+    /// A document that is gone takes its entry with it, and so does anything
+    /// an older layout left in the folder; while there are as many entries
+    /// as documents, the build leaves the folder alone.
+    @Test func entriesOfRemovedDocumentsAndOlderLayoutsAreRemoved() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = Fixtures.exampleSite
+        // Without one of its documents the site may not build (links to it
+        // break), but its documents are loaded, and the cache tidied, all the same.
+        func build(_ site: FileSystem) {
+            _ = SiteBuilder.build(site, options: BuildOptions(cache: DecodeCache(folder: folder, generator: "test")))
+        }
+        func entries() throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: folder.path(percentEncoded: false))
+                .filter { $0.hasSuffix(".bin") }.sorted()
+        }
+        build(site)
+        let all = try entries()
+        let markdown = try site.files(under: ContentLoader.contentFolder).filter { $0.hasSuffix(".md") }
+        #expect(all.count == markdown.count, "one entry per Markdown file, frozen versions included")
+        #expect(DecodeCache.entryCount(in: folder.path(percentEncoded: false) + "/") == all.count)
+
+        let older = folder.appending(path: "0123456789abcdef.bin")
+        try Data("an entry of an older layout".utf8).write(to: older)
+        #expect(DecodeCache.entryCount(in: folder.path(percentEncoded: false) + "/") == nil)
+        build(site)
+        #expect(try entries() == all)
+
+        let gone = try #require(markdown.first { $0.hasPrefix("Content/meetings/") && !$0.contains(".versions/") })
+        build(Without(site, gone))
+        #expect(try entries().count == all.count - 1)
+        build(site)
+        #expect(try entries() == all, "the document is back, and so is its entry")
+    }
+
     /// An entry's bytes do not depend on the order a dictionary happened to
     /// hold its links in (which differs between processes).
     @Test func anEntryEncodesTheSameWhateverOrderItsLinksCameIn() throws {
@@ -199,6 +234,24 @@ final class ReadCountingFileSystem: FileSystem, @unchecked Sendable {
     func exists(_ path: String) -> Bool { base.exists(path) }
     func read(_ path: String) throws -> Data {
         lock.withLock { paths.append(path) }
+        return try base.read(path)
+    }
+}
+
+/// A site with one file removed.
+private struct Without: FileSystem {
+    let base: FileSystem
+    let path: String
+
+    init(_ base: FileSystem, _ path: String) {
+        self.base = base
+        self.path = path
+    }
+
+    func files(under directory: String) throws -> [String] { try base.files(under: directory).filter { $0 != path } }
+    func exists(_ path: String) -> Bool { path != self.path && base.exists(path) }
+    func read(_ path: String) throws -> Data {
+        guard path != self.path else { throw CocoaError(.fileNoSuchFile) }
         return try base.read(path)
     }
 }

@@ -1,6 +1,10 @@
 import Crypto
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Remembers decoded documents between builds, so a rebuild parses and
 /// renders only the Markdown files that changed.
 ///
@@ -200,18 +204,47 @@ public final class DecodeCache: @unchecked Sendable {
     /// Removes entries on disk for files that no longer exist.
     func finish(paths: Set<String>) {
         guard let folderPath else { return }
+        // Every current file has an entry by now, so as many entries as files
+        // means none is stale: counting them is a readdir per folder, where
+        // listing them and hashing every path took 0.02 s of a one-document
+        // build. (A file whose entry could not be written lets one stale
+        // entry wait for a later build: it costs disk, never a wrong page.)
+        if Self.entryCount(in: folderPath) == paths.count { return }
         let fm = FileManager.default
         let kept = Set(paths.compactMap(entryPath))
         for sub in (try? fm.contentsOfDirectory(atPath: folderPath)) ?? [] {
             let subfolder = folderPath + sub + "/"
             guard let names = try? fm.contentsOfDirectory(atPath: subfolder) else {
-                try? fm.removeItem(atPath: subfolder)  // an entry from an older layout
+                try? fm.removeItem(atPath: folderPath + sub)  // an entry from an older layout (not a folder, so no "/")
                 continue
             }
             for name in names where !kept.contains(subfolder + name) {
                 try? fm.removeItem(atPath: subfolder + name)
             }
         }
+    }
+
+    /// How many files the entry folders hold, or nil when the folder holds
+    /// anything else (an older layout, which `finish` clears).
+    static func entryCount(in folder: String) -> Int? {
+        func names(_ path: String, _ body: (String, Int32) -> Bool) -> Bool {
+            guard let directory = opendir(path) else { return false }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name == "." || name == ".." { continue }
+                if !body(name, Int32(entry.pointee.d_type)) { return false }
+            }
+            return true
+        }
+        var count = 0
+        let ok = names(folder) { sub, type in
+            type == Int32(DT_DIR) && names(folder + sub) { _, type in
+                count += 1
+                return type == Int32(DT_REG)
+            }
+        }
+        return ok ? count : nil
     }
 
     /// Where `path`'s entry is kept, spread over 256 folders (one folder of
