@@ -1,10 +1,6 @@
 import Crypto
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Remembers decoded documents between builds, so a rebuild parses and
 /// renders only the Markdown files that changed.
 ///
@@ -227,19 +223,9 @@ public final class DecodeCache: @unchecked Sendable {
     /// How many files the entry folders hold, or nil when the folder holds
     /// anything else (an older layout, which `finish` clears).
     static func entryCount(in folder: String) -> Int? {
-        func names(_ path: String, _ body: (String, Int32) -> Bool) -> Bool {
-            guard let directory = opendir(path) else { return false }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-                if name == "." || name == ".." { continue }
-                if !body(name, Int32(entry.pointee.d_type)) { return false }
-            }
-            return true
-        }
         var count = 0
-        let ok = names(folder) { sub, type in
-            type == Int32(DT_DIR) && names(folder + sub) { _, type in
+        let ok = FileStat.entries(of: folder) { sub, type in
+            type == Int32(DT_DIR) && FileStat.entries(of: folder + sub) { _, type in
                 count += 1
                 return type == Int32(DT_REG)
             }
