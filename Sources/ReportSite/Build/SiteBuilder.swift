@@ -23,6 +23,9 @@ public enum SiteBuilder {
         clock.lap("templates", into: &result)
         guard let content, let templates else { return result }
 
+        // Resolving runs on one core; the search-word cache is read on the other.
+        let searchWordsRead = options.searchWords.map { cache in Alongside { cache.prefetch() } }
+        defer { _ = searchWordsRead?.value }
         let graph = SiteGraph.resolve(
             content, baseURL: options.baseURL, includeDrafts: options.includeDrafts, diagnostics: &result.diagnostics)
         result.documents = graph.documents
@@ -30,12 +33,22 @@ public enum SiteBuilder {
         // With a sink, each file is written as soon as it is made, and only
         // its path, digest and size stay in memory.
         let store: @Sendable ([OutputFile]) -> [OutputFile] = { files in options.sink?.store(files) ?? files }
+        let templateSources = result.sources.filter { $0.key.hasPrefix(TemplateLibrary.folder + "/") }
+            .sorted { $0.key < $1.key }.map(\.value)
+        // What every page depends on besides its context: the templates and the generator.
+        let salt = options.fingerprintPages || options.previous != nil
+            ? IntegrityLock.sha256(Data(([options.generator] + templateSources.flatMap { [$0.path, $0.text] }).joined(separator: "\u{0}").utf8))
+            : nil
+        // What every page depends on, in whole documents (see `PageInputs`).
+        let siteKey = salt.flatMap { salt in
+            PageInputs.siteKey(salt: salt, options: options, sources: result.sources, documents: content.documents)
+        }
         // Nothing else reads the search index: it is made (and written: 14 MB
         // for the benchmark site) beside the pages, and its step below is the
         // wait for it. Every way out waits, so neither the search-word cache
         // nor the staging folder is still being written when the caller
         // saves the one or removes the other.
-        let search = Alongside { store([SearchIndex.render(graph, cache: options.searchWords, previous: options.previous)]) }
+        let search = Alongside { store([SearchIndex.render(graph, cache: options.searchWords, previous: options.previous, siteKey: siteKey)]) }
         defer { _ = search.value }
         // So are the feed, the sitemap, the redirects and the trend data: short
         // loops on one core, which ran after the pages while the other core idled.
@@ -47,16 +60,6 @@ public enum SiteBuilder {
         // Content errors do not stop the recipe here: rendering and the link
         // check still run, so one run reports every problem.
         let errorsBeforeRender = result.diagnostics.errorCount
-        let templateSources = result.sources.filter { $0.key.hasPrefix(TemplateLibrary.folder + "/") }
-            .sorted { $0.key < $1.key }.map(\.value)
-        // What every page depends on besides its context: the templates and the generator.
-        let salt = options.fingerprintPages || options.previous != nil
-            ? IntegrityLock.sha256(Data(([options.generator] + templateSources.flatMap { [$0.path, $0.text] }).joined(separator: "\u{0}").utf8))
-            : nil
-        // What every page depends on, in whole documents (see `PageInputs`).
-        let siteKey = salt.flatMap { salt in
-            PageInputs.siteKey(salt: salt, options: options, sources: result.sources, documents: content.documents)
-        }
         let renderer = SiteRenderer(graph: graph, templates: templates)
         result.renderer = renderer
         var files = renderer.renderPages(

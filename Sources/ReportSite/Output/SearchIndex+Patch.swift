@@ -60,7 +60,9 @@ extension SearchIndex {
             guard patchSection(layout.title, titleOps, into: &out) else { return nil }
             let titleEnd = out.count
             out += old[layout.title.upperBound...]
-            let slots = zip(documents, zip(keys, ends)).map { Layout.Slot(wordsKey: $0.wordsKey ?? "", key: $1.0, end: $1.1) }
+            let slots = zip(documents, zip(keys, ends)).map {
+                Layout.Slot(wordsKey: $0.wordsKey ?? "", key: $1.0, inputs: $0.inputs ?? Layout.Slot.noInputs, end: $1.1)
+            }
             let next = Layout(
                 digest: IntegrityLock.sha256(Data(out)), length: out.count, text: textStart..<textEnd, title: titleStart..<titleEnd,
                 documents: slots)

@@ -12,8 +12,13 @@ extension SearchIndex {
             var wordsKey: String
             /// The key of its words and its array in `docs` together.
             var key: String
+            /// What its entry was made from (`SearchIndex.inputsKey`), or `noInputs`.
+            var inputs: String
             /// Where its array in `docs` ends (the byte after its `]`).
             var end: Int
+
+            /// The inputs of an entry made without a site key: matches no key.
+            static let noInputs = String(repeating: "-", count: 64)
         }
 
         /// SHA-256 of the JSON: a patch starts only from these very bytes.
@@ -33,7 +38,7 @@ extension SearchIndex {
 /// that is short, long, from another generator or whose digest is wrong is
 /// not used (the index is then written whole).
 extension SearchIndex.Layout {
-    private static let magic = "reportsite search layout 1\n"
+    private static let magic = "reportsite search layout 2\n"
     private static let keyLength = 64
 
     private static func header(_ generator: String) -> [UInt8] {
@@ -41,16 +46,17 @@ extension SearchIndex.Layout {
     }
 
     func encoded(generator: String) -> [UInt8]? {
-        let keys = [digest] + documents.flatMap { [$0.wordsKey, $0.key] }
+        let keys = [digest] + documents.flatMap { [$0.wordsKey, $0.key, $0.inputs] }
         guard keys.allSatisfy({ $0.utf8.count == Self.keyLength }) else { return nil }
         var body: [UInt8] = []
-        body.reserveCapacity(Self.keyLength + 48 + documents.count * (2 * Self.keyLength + 8))
+        body.reserveCapacity(Self.keyLength + 48 + documents.count * (3 * Self.keyLength + 8))
         func append(_ number: Int) { withUnsafeBytes(of: UInt64(number).littleEndian) { body.append(contentsOf: $0) } }
         body.append(contentsOf: digest.utf8)
         for number in [length, text.lowerBound, text.upperBound, title.lowerBound, title.upperBound, documents.count] { append(number) }
         for slot in documents {
             body.append(contentsOf: slot.wordsKey.utf8)
             body.append(contentsOf: slot.key.utf8)
+            body.append(contentsOf: slot.inputs.utf8)
             append(slot.end)
         }
         return Self.header(generator) + body + Array(SHA256.hash(data: body))
@@ -78,13 +84,13 @@ extension SearchIndex.Layout {
         }
         guard let digest = key(), let length = number(), let textStart = number(), let textEnd = number(),
             let titleStart = number(), let titleEnd = number(), let count = number(),
-            textStart <= textEnd, titleStart <= titleEnd, count == (body.endIndex - offset) / (2 * keyLength + 8)
+            textStart <= textEnd, titleStart <= titleEnd, count == (body.endIndex - offset) / (3 * keyLength + 8)
         else { return nil }
         var documents: [Slot] = []
         documents.reserveCapacity(count)
         for _ in 0..<count {
-            guard let wordsKey = key(), let documentKey = key(), let end = number() else { return nil }
-            documents.append(Slot(wordsKey: wordsKey, key: documentKey, end: end))
+            guard let wordsKey = key(), let documentKey = key(), let inputs = key(), let end = number() else { return nil }
+            documents.append(Slot(wordsKey: wordsKey, key: documentKey, inputs: inputs, end: end))
         }
         guard offset == body.endIndex else { return nil }
         return Self(digest: digest, length: length, text: textStart..<textEnd, title: titleStart..<titleEnd, documents: documents)
