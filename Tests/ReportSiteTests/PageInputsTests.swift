@@ -132,4 +132,13 @@ import Testing
             #expect(try face(edited, Self.meeting) != original, "\(new)")
         }
     }
+
+    /// A page's key hashes its parts where they lie; it is the digest of the
+    /// parts joined by zero bytes, so keys in an existing stamp still match.
+    @Test func aKeyIsTheDigestOfItsPartsJoined() {
+        for parts in [[], [""], ["", ""], ["site", "reports/x/index.html", "page.html"], ["é ✓", "", "\u{0}", "last"]] {
+            #expect(IntegrityLock.sha256(joining: parts) == IntegrityLock.sha256(Data(parts.joined(separator: "\u{0}").utf8)), "\(parts)")
+        }
+        #expect(IntegrityLock.sha256(joining: ["ab", "c"]) != IntegrityLock.sha256(joining: ["a", "bc"]))
+    }
 }

@@ -92,6 +92,6 @@ enum PageInputs {
                 text.append(revision)
             }
         }
-        return IntegrityLock.sha256(Data(text.joined(separator: "\u{0}").utf8))
+        return IntegrityLock.sha256(joining: text)
     }
 }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// `/search-index.json`: a compact index for the site's own offline search
@@ -135,12 +134,7 @@ enum SearchIndex {
 
     /// SHA-256 of the texts, each ended by a zero byte, hashed where they lie.
     static func textDigest(_ texts: [String]) -> String {
-        var hash = SHA256()
-        for var text in texts {
-            text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            withUnsafeBytes(of: UInt8(0)) { hash.update(bufferPointer: $0) }
-        }
-        return Text.hex(hash.finalize())
+        IntegrityLock.sha256(joining: texts + [""])
     }
 
     /// [3, 7, 8] → [3, 4, 1]: smaller numbers, shorter JSON.
