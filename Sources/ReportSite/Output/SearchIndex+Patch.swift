@@ -31,6 +31,10 @@ extension SearchIndex {
             let changed = documents.indices.filter { keys[$0] != layout.documents[$0].key }
             // Beyond this, writing the index whole is about as quick.
             guard changed.count <= max(16, documents.count / 20) else { return nil }
+            // An entry lent by a layout has no texts to write; it can only
+            // be "changed" if another build kept a new layout since (the
+            // preview's cache is shared).
+            guard changed.allSatisfy({ !documents[$0].fromLayout }) else { return nil }
             var oldWords: [SearchWordCache.Entry] = []
             for position in changed {
                 guard let words = cache.entry(layout.documents[position].wordsKey) else { return nil }
@@ -47,7 +51,18 @@ extension SearchIndex {
         }
 
         func apply() -> (bytes: [UInt8], layout: Layout)? {
-            if changed.isEmpty { return (old, layout) }
+            if changed.isEmpty {
+                // The same bytes, but what the entries are made from may be
+                // new (a template edit changes every page's site key): kept,
+                // so the next build can lend them again.
+                var next = layout
+                next.documents = zip(layout.documents, documents).map { slot, document in
+                    var slot = slot
+                    slot.inputs = document.inputs ?? Layout.Slot.noInputs
+                    return slot
+                }
+                return (old, next)
+            }
             guard let textOps = operations(\.text), let titleOps = operations(\.title) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(old.count + 64 * 1024)
