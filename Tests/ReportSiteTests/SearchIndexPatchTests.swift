@@ -15,9 +15,11 @@ import Testing
 
     /// The index patched from `previous`, if a patch applies.
     func patched(_ graph: SiteGraph, cache: SearchWordCache, previous: PreviousOutput) -> [UInt8]? {
+        guard let layout = cache.lastLayout() else { return nil }
         let (documents, vocabulary) = SearchIndex.entries(graph, cache: cache)
         let patch = SearchIndex.Patch(
-            documents: documents, keys: documents.compactMap(\.key), vocabulary: vocabulary, cache: cache, previous: previous)
+            documents: documents, keys: documents.compactMap(\.key), vocabulary: vocabulary, layout: layout, cache: cache,
+            previous: previous)
         return patch?.apply()?.bytes
     }
 

@@ -37,7 +37,7 @@ public enum SiteBuilder {
             .sorted { $0.key < $1.key }.map(\.value)
         // What every page depends on besides its context: the templates and the generator.
         let salt = options.fingerprintPages || options.previous != nil
-            ? IntegrityLock.sha256(Data(([options.generator] + templateSources.flatMap { [$0.path, $0.text] }).joined(separator: "\u{0}").utf8))
+            ? IntegrityLock.sha256(joining: [options.generator] + templateSources.flatMap { [$0.path, $0.text] })
             : nil
         // What every page depends on, in whole documents (see `PageInputs`).
         let siteKey = salt.flatMap { salt in

@@ -24,17 +24,18 @@ extension SearchIndex {
         /// Their words in the last index.
         let oldWords: [SearchWordCache.Entry]
 
-        init?(documents: [DocumentEntry], keys: [String], vocabulary: [String], cache: SearchWordCache, previous: PreviousOutput) {
-            guard let layout = cache.lastLayout(), layout.documents.count == documents.count, !documents.isEmpty,
+        /// `layout` must be the one `documents` were made with: an entry it
+        /// lent (`fromLayout`) has its key, so it never counts as changed.
+        init?(
+            documents: [DocumentEntry], keys: [String], vocabulary: [String], layout: Layout, cache: SearchWordCache,
+            previous: PreviousOutput
+        ) {
+            guard layout.documents.count == documents.count, !documents.isEmpty,
                 previous.sha256(of: SearchIndex.path) == layout.digest
             else { return nil }
             let changed = documents.indices.filter { keys[$0] != layout.documents[$0].key }
             // Beyond this, writing the index whole is about as quick.
             guard changed.count <= max(16, documents.count / 20) else { return nil }
-            // An entry lent by a layout has no texts to write; it can only
-            // be "changed" if another build kept a new layout since (the
-            // preview's cache is shared).
-            guard changed.allSatisfy({ !documents[$0].fromLayout }) else { return nil }
             var oldWords: [SearchWordCache.Entry] = []
             for position in changed {
                 guard let words = cache.entry(layout.documents[position].wordsKey) else { return nil }
@@ -58,7 +59,7 @@ extension SearchIndex {
                 var next = layout
                 next.documents = zip(layout.documents, documents).map { slot, document in
                     var slot = slot
-                    slot.inputs = document.inputs ?? Layout.Slot.noInputs
+                    slot.inputs = document.slotInputs
                     return slot
                 }
                 return (old, next)
@@ -76,7 +77,7 @@ extension SearchIndex {
             let titleEnd = out.count
             out += old[layout.title.upperBound...]
             let slots = zip(documents, zip(keys, ends)).map {
-                Layout.Slot(wordsKey: $0.wordsKey ?? "", key: $1.0, inputs: $0.inputs ?? Layout.Slot.noInputs, end: $1.1)
+                Layout.Slot(wordsKey: $0.wordsKey ?? "", key: $1.0, inputs: $0.slotInputs, end: $1.1)
             }
             let next = Layout(
                 digest: IntegrityLock.sha256(Data(out)), length: out.count, text: textStart..<textEnd, title: titleStart..<titleEnd,

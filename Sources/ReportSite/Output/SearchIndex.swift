@@ -45,6 +45,9 @@ enum SearchIndex {
         /// Taken from the last index's layout by its `inputs`, without `doc`
         /// or `words`: only a patch, which copies its part, can use it.
         var fromLayout = false
+
+        /// `inputs` as a layout keeps them.
+        var slotInputs: String { inputs ?? Layout.Slot.noInputs }
     }
 
     static func build(_ graph: SiteGraph, cache: SearchWordCache? = nil) -> Index {
@@ -160,8 +163,9 @@ enum SearchIndex {
         // the cache forgets them only once the index is made.
         defer { cache?.finish(keeping: Set(documents.compactMap(\.wordsKey))) }
         let keys = documents.compactMap(\.key)
-        if let cache, let previous, keys.count == documents.count,
-            let patched = Patch(documents: documents, keys: keys, vocabulary: vocabulary, cache: cache, previous: previous)?.apply()
+        if let cache, let previous, let layout, keys.count == documents.count,
+            let patched = Patch(
+                documents: documents, keys: keys, vocabulary: vocabulary, layout: layout, cache: cache, previous: previous)?.apply()
         {
             cache.keep(patched.layout)
             return file(patched.bytes, digest: patched.layout.digest)
@@ -173,7 +177,7 @@ enum SearchIndex {
         if let cache, keys.count == documents.count, let layout = written.layout {
             cache.keep(Layout(digest: digest, length: written.bytes.count, text: layout.text, title: layout.title,
                 documents: zip(documents, layout.docEnds).map {
-                    Layout.Slot(wordsKey: $0.wordsKey!, key: $0.key!, inputs: $0.inputs ?? Layout.Slot.noInputs, end: $1)
+                    Layout.Slot(wordsKey: $0.wordsKey!, key: $0.key!, inputs: $0.slotInputs, end: $1)
                 }))
         }
         return file(written.bytes, digest: digest)
