@@ -28,8 +28,20 @@ struct JSONWriter {
     /// (short forms where JSON has them), everything else (slashes,
     /// non-ASCII) as it is.
     mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { string(utf8: $0) }
+    }
+
+    /// As `string(_:)`, for UTF-8 bytes. Runs that need no escape (almost
+    /// every string) are copied whole, not byte by byte.
+    mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        var start = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            start = index + 1
             switch byte {
             case UInt8(ascii: "\""): raw("\\\"")
             case UInt8(ascii: "\\"): raw("\\\\")
@@ -38,14 +50,14 @@ struct JSONWriter {
             case UInt8(ascii: "\t"): raw("\\t")
             case 0x08: raw("\\b")
             case 0x0C: raw("\\f")
-            case 0..<0x20:
+            default:
                 let hex = Array("0123456789abcdef".utf8)
                 raw("\\u00")
                 bytes.append(hex[Int(byte >> 4)])
                 bytes.append(hex[Int(byte & 0xF)])
-            default: bytes.append(byte)
             }
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         bytes.append(UInt8(ascii: "\""))
     }
 
