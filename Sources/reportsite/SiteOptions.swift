@@ -160,6 +160,7 @@ struct SiteOptions: ParsableArguments {
                 FileHandle.standardError.write(Data("reportsite: error: could not write \(output.path(percentEncoded: false)): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(2)
             }
+            buildOptions.searchWords?.saveLayout()
             result.timings.append(("write", (ContinuousClock.now - writeStart).seconds))
             let stampStart = ContinuousClock.now
             defer { result.timings.append(("stamp", (ContinuousClock.now - stampStart).seconds)) }

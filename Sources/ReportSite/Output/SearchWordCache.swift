@@ -30,6 +30,8 @@ public final class SearchWordCache: @unchecked Sendable {
     /// memory and, with a `file`, beside it (`search-words.layout`).
     private var layout: SearchIndex.Layout?
     private var layoutLoaded: Bool
+    /// Whether `layout` is not yet in `layoutFile` (see `saveLayout`).
+    private var layoutChanged = false
 
     /// `reuse: false` (`build --force`) starts empty but still saves.
     public init(file: URL? = nil, generator: String = "", reuse: Bool = true) {
@@ -61,13 +63,24 @@ public final class SearchWordCache: @unchecked Sendable {
         }
     }
 
-    /// Keeps the layout of the index just made, for the next build to patch.
+    /// Keeps the layout of the index just made, for the next build to patch
+    /// (in memory; `saveLayout` writes it once that index is published).
     func keep(_ layout: SearchIndex.Layout) {
         lock.withLock {
             layoutLoaded = true
             guard self.layout != layout else { return }
             self.layout = layout
-            guard let layoutFile, let file, let bytes = layout.encoded(generator: generator) else { return }
+            layoutChanged = true
+        }
+    }
+
+    /// Writes the layout kept last, once the index it describes is in the
+    /// output folder: a build that fails, or a `check`, leaves the layout
+    /// of the index that is there.
+    public func saveLayout() {
+        lock.withLock {
+            guard layoutChanged, let layout, let layoutFile, let file, let bytes = layout.encoded(generator: generator) else { return }
+            layoutChanged = false
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             if (try? PlainFile.write(Data(bytes), to: layoutFile)) == nil { try? FileManager.default.removeItem(atPath: layoutFile) }
         }
