@@ -62,12 +62,37 @@ struct SiteOptions: ParsableArguments {
         // it), and the generator's digest (its whole executable, hashed),
         // each on another core while this one walks the inputs.
         let root = rootURL
-        let lastStampRead = Alongside { force ? nil : output.flatMap { BuildStamp.last(root: root, output: $0) } }
-        _ = Alongside { _ = Self.generatorDigest }
+        let lastStampRead = Alongside { force ? nil : output.flatMap { BuildStamp.lastLines(root: root, output: $0) } }
         let inputFiles = output == nil ? [] : FileStat.inputs(root: rootURL)
-        let lastStamp = lastStampRead.value
-        if let output {
-            let key = BuildStamp.key(files: inputFiles, options: options, generator: Self.generatorIdentity, output: output)
+        let lastLines = lastStampRead.value
+        // Only documents changed, and no other page can see how: their own
+        // pages are drawn and nothing else is touched (see `QuickBuild`).
+        // The last build's warnings are repeated as they were printed, so
+        // not in another format, nor when they would fail the build.
+        let key = output.map { BuildStamp.key(files: inputFiles, options: options, generator: Self.generatorIdentity, output: $0) }
+        if let output, let key, let lines = lastLines, lines.key != key,
+            lines.report.isEmpty || (format == .text && !strict)
+        {
+            let outcome: QuickBuild.Outcome?
+            let quickStart = ContinuousClock.now
+            do {
+                outcome = try QuickBuild.run(
+                    root: rootURL, output: output, options: options, generatorIdentity: Self.generatorIdentity, walked: inputFiles,
+                    stamp: lines, stampKey: key)
+            } catch let failure as QuickBuild.WriteFailure {
+                FileHandle.standardError.write(Data("reportsite: error: \(failure.message)\n".utf8))
+                throw ExitCode(2)
+            }
+            if var outcome {
+                outcome.timings.insert(("walk", (quickStart - start).seconds), at: 0)
+                finishQuick(outcome, output: output, start: start, progress: progress)
+                return
+            }
+        }
+        // The full build hashes the generator's executable (on another core).
+        _ = Alongside { _ = Self.generatorDigest }
+        let lastStamp = lastLines?.stamp
+        if let output, let key {
             stampKey = key
             if let lastStamp,
                 let stamp = upToDate(lastStamp, output: output, key: key, options: options, files: inputFiles, inputs: &inputs)
@@ -186,6 +211,15 @@ struct SiteOptions: ParsableArguments {
                     },
                     inputs: inputs ?? []
                 ).save(root: rootURL, output: output)
+                if let salt = result.salt, let siteKey = result.siteKey, let updates = result.trackerUpdates {
+                    QuickBuild.State(
+                        contentKey: BuildStamp.contentKey(
+                            contentDigest: contentDigest, options: options, generator: Self.generatorDigest, output: output),
+                        settings: QuickBuild.State.settings(generatorIdentity: Self.generatorIdentity, output: output, options: options),
+                        generator: Self.generatorDigest, salt: salt, siteKey: siteKey, updates: updates,
+                        reported: Set(result.diagnostics.all.map(\.file)).sorted(), warningCount: warnings
+                    ).save(root: rootURL, output: output)
+                }
             }
         }
         let total = (ContinuousClock.now - start).seconds
@@ -196,6 +230,20 @@ struct SiteOptions: ParsableArguments {
         let rendered = output != nil && reused > 0 ? " (\(pages - reused) rendered, \(reused) unchanged)" : ""
         let destination = output.map { " into \($0.path(percentEncoded: false))" } ?? ""
         progress.say("\(verb) \(result.documentCount) documents, \(pages) pages\(rendered)\(destination) in \(String(format: "%.2f", total)) s (\(steps))"
+            + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+    }
+}
+
+extension SiteOptions {
+    /// Reports a quick build as `runBuild` reports a full one: the last
+    /// build's warnings (which still stand), then the summary line.
+    func finishQuick(_ outcome: QuickBuild.Outcome, output: URL, start: ContinuousClock.Instant, progress: Progress) {
+        if !outcome.report.isEmpty { FileHandle.standardError.write(Data((outcome.report + "\n").utf8)) }
+        let total = (ContinuousClock.now - start).seconds
+        let steps = outcome.timings.map { "\($0.step) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
+        let changed = outcome.changed.count == 1 ? outcome.changed[0] : "\(outcome.changed.count) documents"
+        let warnings = outcome.warningCount
+        progress.say("Built \(outcome.documentCount) documents, \(outcome.pageCount) pages (\(outcome.rendered) rendered, \(outcome.pageCount - outcome.rendered) unchanged) into \(output.path(percentEncoded: false)) in \(String(format: "%.2f", total)) s (quick: only the text of \(changed) changed; \(steps))"
             + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
     }
 }

@@ -3,49 +3,14 @@ import Testing
 
 @testable import ReportSite
 
-/// The `reportsite` executable, run as a user runs it.
+/// The `reportsite` command, run as a user runs it.
 @Suite(.serialized) struct CommandLineTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Run = Command.Run
 
-    static var executable: URL {
-        let beside = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "reportsite")
-        if FileManager.default.isExecutableFile(atPath: beside.path(percentEncoded: false)) { return beside }
-        return Fixtures.packageRoot.appending(path: ".build/debug/reportsite")
-    }
-
-    func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// A copy of the valid fixture site in a fresh temporary folder.
-    func makeSite() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appending(path: "reportsite-cli-\(UUID().uuidString)")
-        for (path, data) in Fixtures.site("valid").contents {
-            let url = root.appending(path: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url)
-        }
-        return root
-    }
-
-    func read(_ url: URL) -> String? {
-        (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
-    }
+    func run(_ arguments: [String]) throws -> Run { try Command.run(arguments) }
+    func makeSite() throws -> URL { try Command.copy(Fixtures.site("valid")) }
+    func read(_ url: URL) -> String? { Command.read(url) }
+    func tree(_ folder: URL) throws -> [String: Data] { try Command.tree(folder) }
 
     @Test func buildWritesTheSiteAndSummarises() throws {
         let root = try makeSite()
@@ -200,15 +165,6 @@ import Testing
         #expect(try run(["build", "--force", "--root", rootPath, "--base-url", "https://other.example/"]).stderr.contains("Built 5 documents"))
         #expect(!FileManager.default.fileExists(atPath: root.appending(path: "Output/.reportsite-cache").path(percentEncoded: false)),
             "the stamp is never published")
-    }
-
-    /// Every file under `folder` (dotfiles aside) with its bytes.
-    func tree(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in try DiskFileSystem(root: folder).files(under: "") where !path.hasPrefix(".") {
-            files[path] = try Data(contentsOf: folder.appending(path: path))
-        }
-        return files
     }
 
     @Test func incrementalBuildsAreByteIdenticalToCleanBuilds() throws {

@@ -38,6 +38,61 @@ enum Fixtures {
     }
 }
 
+/// The `reportsite` executable, run as a user runs it, on sites in
+/// temporary folders.
+enum Command {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static var executable: URL {
+        let beside = URL(filePath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "reportsite")
+        if FileManager.default.isExecutableFile(atPath: beside.path(percentEncoded: false)) { return beside }
+        return Fixtures.packageRoot.appending(path: ".build/debug/reportsite")
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A copy of `site` (a fixture in memory) in a fresh temporary folder.
+    static func copy(_ site: MemoryFileSystem) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appending(path: "reportsite-cli-\(UUID().uuidString)")
+        for (path, data) in site.contents {
+            let url = root.appending(path: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return root
+    }
+
+    static func read(_ url: URL) -> String? {
+        (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every file under `folder` (dotfiles aside) with its bytes.
+    static func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try DiskFileSystem(root: folder).files(under: "") where !path.hasPrefix(".") {
+            files[path] = try Data(contentsOf: folder.appending(path: path))
+        }
+        return files
+    }
+}
+
 extension BuildResult {
     func file(_ path: String) -> String? {
         files.first { $0.path == path }.map { String(decoding: $0.data, as: UTF8.self) }

@@ -69,6 +69,12 @@ public struct BuildResult: Sendable {
     public var renderer: SiteRenderer?
     /// SHA-256 over every input file (as in the manifest), when the build succeeded.
     public var contentDigest: String?
+    /// What every page was made with (`SiteBuilder`'s salt and
+    /// `PageInputs.siteKey`) and every status update, for the next quick
+    /// build (see `QuickBuild.State`); nil without fingerprints or a cache.
+    public var salt: String?
+    public var siteKey: String?
+    public var trackerUpdates: Trackers.Updates?
     public var documentCount: Int { documents.count }
 
     public var succeeded: Bool { !diagnostics.hasErrors }

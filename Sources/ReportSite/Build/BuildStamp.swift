@@ -97,9 +97,8 @@ public struct BuildStamp: Sendable, Equatable {
     /// Records a successful build into `output`, and forgets the builds
     /// into folders that are gone (a stamp of a large site is megabytes).
     public func save(root: URL, output: URL) {
-        let url = BuildStamp.url(root: root, output: output)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? PlainFile.write(Data(bytes(output: output)), to: url.path(percentEncoded: false))
+        let bytes = bytes(output: output)
+        BuildStamp.replaceFile(at: BuildStamp.url(root: root, output: output)) { try PlainFile.write(Data(bytes), to: $0) }
         BuildStamp.prune(root: root, output: output)
     }
 
@@ -109,11 +108,18 @@ public struct BuildStamp: Sendable, Equatable {
         let fm = FileManager.default
         let kept = url(root: root, output: output).lastPathComponent
         let folder = root.appending(path: Self.folder)
-        for name in (try? fm.contentsOfDirectory(atPath: folder.path(percentEncoded: false))) ?? []
-        where name != kept && name.hasPrefix("build-") && name.hasSuffix(".txt") {
+        let names = (try? fm.contentsOfDirectory(atPath: folder.path(percentEncoded: false))) ?? []
+        for name in names where name != kept && name.hasPrefix("build-") && name.hasSuffix(".txt") {
             let url = folder.appending(path: name)
             if let output = outputFolder(of: url), fm.fileExists(atPath: output) { continue }
             try? fm.removeItem(at: url)
+        }
+        // A quick build's state goes with its stamp (see `QuickBuild.State`).
+        for name in names where name.hasPrefix("quick-") && name.hasSuffix(".bin") {
+            let stamp = "build-" + name.dropFirst("quick-".count).dropLast(".bin".count) + ".txt"
+            if !fm.fileExists(atPath: folder.appending(path: stamp).path(percentEncoded: false)) {
+                try? fm.removeItem(at: folder.appending(path: name))
+            }
         }
     }
 
@@ -136,61 +142,43 @@ public struct BuildStamp: Sendable, Equatable {
     func bytes(output: URL) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(64 + report.utf8.count + (outputs.count + inputs.count) * 220)
-        func add(_ text: String) { out.append(contentsOf: text.utf8) }
-        func add(_ number: Int) { out.appendDecimal(number) }
-        let tab = UInt8(ascii: "\t")
-        let newline = UInt8(ascii: "\n")
-        add("\(Self.formatLine)\n\(output.path(percentEncoded: false))\n\(key)\n\(contentKey)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n")
-        add(report)
-        out.append(newline)
-        func line(_ file: PreviousOutput.Record, kind: String, inputsKey: String) {
-            add(file.size)
-            out.append(tab)
-            add(file.modified)
-            out.append(tab)
-            add(file.sha256)
-            out.append(tab)
-            add(kind)
-            out.append(tab)
-            add(inputsKey)
-            out.append(tab)
-            add(file.path)
-            out.append(newline)
-        }
-        for file in outputs { line(file, kind: file.fingerprint ?? "-", inputsKey: file.inputsKey ?? "-") }
-        for file in inputs { line(file, kind: "input", inputsKey: "-") }
+        Self.appendHeader(
+            to: &out, output: output.path(percentEncoded: false), key: key, contentKey: contentKey, documentCount: documentCount,
+            pageCount: pageCount, report: report)
+        for file in outputs { Self.appendLine(file, kind: file.fingerprint ?? "-", to: &out) }
+        for file in inputs { Self.appendLine(file, kind: "input", to: &out) }
         return out
     }
 
+    /// The lines before the records: format, output folder, keys, counts, the report.
+    static func appendHeader(
+        to out: inout [UInt8], output: String, key: String, contentKey: String, documentCount: Int, pageCount: Int, report: String
+    ) {
+        out.append(contentsOf: "\(formatLine)\n\(output)\n\(key)\n\(contentKey)\n\(documentCount)\n\(pageCount)\n\(report.split(separator: "\n", omittingEmptySubsequences: false).count)\n".utf8)
+        out.append(contentsOf: report.utf8)
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    /// One record's line (see `Lines`).
+    static func appendLine(_ file: PreviousOutput.Record, kind: String, to out: inout [UInt8]) {
+        let tab = UInt8(ascii: "\t")
+        out.appendDecimal(file.size)
+        out.append(tab)
+        out.appendDecimal(file.modified)
+        out.append(tab)
+        out.append(contentsOf: file.sha256.utf8)
+        out.append(tab)
+        out.append(contentsOf: kind.utf8)
+        out.append(tab)
+        out.append(contentsOf: (file.inputsKey ?? "-").utf8)
+        out.append(tab)
+        out.append(contentsOf: file.path.utf8)
+        out.append(UInt8(ascii: "\n"))
+    }
+
     init?(text data: Data) {
-        // Split on bytes: splitting the 50,000 lines of a 10,000-document
-        // site's stamp as Characters took a quarter of a second.
-        let bytes = [UInt8](data)
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-        // Line 2 is the output folder (see `outputFolder(of:)`).
-        guard lines.count >= 8, text(lines[0]) == Self.formatLine, let documents = Int(text(lines[4])),
-            let pages = Int(text(lines[5])), let reportLines = Int(text(lines[6])), lines.count >= 7 + reportLines
-        else { return nil }
-        key = text(lines[2])
-        contentKey = text(lines[3])
-        documentCount = documents
-        pageCount = pages
-        report = lines[7..<(7 + reportLines)].map(text).joined(separator: "\n")
-        var outputs: [PreviousOutput.Record] = []
-        var inputs: [PreviousOutput.Record] = []
-        for line in lines[(7 + reportLines)...] {
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 5, omittingEmptySubsequences: false)
-            guard fields.count == 6, let size = Int(text(fields[0])), let modified = Int(text(fields[1])) else { continue }
-            let kind = text(fields[3])
-            let inputsKey = text(fields[4])
-            let record = PreviousOutput.Record(
-                path: text(fields[5]), size: size, modified: modified, sha256: text(fields[2]),
-                fingerprint: kind == "-" || kind == "input" ? nil : kind, inputsKey: inputsKey == "-" ? nil : inputsKey)
-            if kind == "input" { inputs.append(record) } else { outputs.append(record) }
-        }
-        self.outputs = outputs
-        self.inputs = inputs
+        guard let lines = Lines(MappedFile(copying: data)) else { return nil }
+        self = lines.stamp
     }
 }
 

@@ -97,6 +97,9 @@ public final class DecodeCache: @unchecked Sendable {
     let generator: String
     /// Files decoded (not reused) by the last build, for tests and timing.
     public private(set) var lastDecoded: [String] = []
+    /// Files whose entry on disk has another key: when their new entry is
+    /// stored, the old one is kept beside it (see `lookupPrevious`).
+    private var stale: Set<String> = []
 
     /// False for a clean build that still leaves a fresh cache behind (`build --force`).
     let reuse: Bool
@@ -133,17 +136,46 @@ public final class DecodeCache: @unchecked Sendable {
         var entry = lock.withLock { entries[path] }
         // A stale entry is told by its key alone, before the rest is decoded.
         if entry?.key != key, let file = entryPath(path) {
-            entry = PlainFile.withContents(file) { bytes -> Entry? in
-                guard Entry.storedKey(bytes) == key else { return nil }
-                return try? Self.$entryFile.withValue(bodyInPlace ? file : nil) {
-                    try CacheCoder.decode(Entry.self, from: bytes)
-                }
-            } ?? nil
+            entry = read(file, key: key, bodyInPlace: bodyInPlace) { lock.withLock { _ = stale.insert(path) } }
         }
         guard let entry, entry.key == key, entry.links.allSatisfy({ resolve($0.path) == $0.target }) else { return nil }
         if folder == nil { lock.withLock { entries[path] = entry } }
         return entry
     }
+
+    /// The entry for `path` with `key`, or the one the cache kept when a
+    /// newer one replaced it (a `check` or a failed build since): a quick
+    /// build compares a document with how the last build saw it. Found in
+    /// the entry's own file, it is kept beside the one stored next, as the
+    /// last build's until the next build succeeds. Its body is read into memory.
+    func lookupPrevious(_ path: String, key: String, resolve: (String) -> DocumentLinkTarget) -> Entry? {
+        guard reuse, let file = entryPath(path) else { return nil }
+        for candidate in [file, file + Self.previousSuffix] {
+            if let entry = read(candidate, key: key, bodyInPlace: false, stale: {}),
+                entry.links.allSatisfy({ resolve($0.path) == $0.target })
+            {
+                if candidate == file { lock.withLock { _ = stale.insert(path) } }
+                return entry
+            }
+        }
+        return nil
+    }
+
+    /// The entry in `file` if it has `key`; `stale` is called when it has another.
+    private func read(_ file: String, key: String, bodyInPlace: Bool, stale: () -> Void) -> Entry? {
+        PlainFile.withContents(file) { bytes -> Entry? in
+            guard Entry.storedKey(bytes) == key else {
+                stale()
+                return nil
+            }
+            return try? Self.$entryFile.withValue(bodyInPlace ? file : nil) {
+                try CacheCoder.decode(Entry.self, from: bytes)
+            }
+        } ?? nil
+    }
+
+    /// What a replaced entry's file is renamed to.
+    static let previousSuffix = ".prev"
 
     /// A body left in its entry file (see `lookup`). Only another process
     /// writes entries this build has read (a `check` or `build` of the same
@@ -163,11 +195,14 @@ public final class DecodeCache: @unchecked Sendable {
     func store(_ path: String, _ entry: Entry) {
         // On disk, entries are not also kept in memory: a `build` process
         // reads each once, and keeping them held every document twice.
-        lock.withLock {
+        let replacing = lock.withLock {
             if folder == nil { entries[path] = entry }
             lastDecoded.append(path)
+            return stale.remove(path) != nil
         }
         guard let file = entryPath(path) else { return }
+        // The entry this one replaces stays beside it (see `lookupPrevious`).
+        if replacing { rename(file, file + Self.previousSuffix) }
         // A cache that cannot be written only costs time on the next build.
         // Not written atomically (temporary file and rename cost 4 % of a
         // build): a torn entry fails to read back and is decoded again.
@@ -207,7 +242,7 @@ public final class DecodeCache: @unchecked Sendable {
         // entry wait for a later build: it costs disk, never a wrong page.)
         if Self.entryCount(in: folderPath) == paths.count { return }
         let fm = FileManager.default
-        let kept = Set(paths.compactMap(entryPath))
+        let kept = Set(paths.compactMap(entryPath).flatMap { [$0, $0 + Self.previousSuffix] })
         for sub in (try? fm.contentsOfDirectory(atPath: folderPath)) ?? [] {
             let subfolder = folderPath + sub + "/"
             guard let names = try? fm.contentsOfDirectory(atPath: subfolder) else {
@@ -220,13 +255,14 @@ public final class DecodeCache: @unchecked Sendable {
         }
     }
 
-    /// How many files the entry folders hold, or nil when the folder holds
-    /// anything else (an older layout, which `finish` clears).
+    /// How many entries the entry folders hold (replaced ones aside), or
+    /// nil when the folder holds anything else (an older layout, which
+    /// `finish` clears).
     static func entryCount(in folder: String) -> Int? {
         var count = 0
         let ok = FileStat.entries(of: folder) { sub, type in
-            type == Int32(DT_DIR) && FileStat.entries(of: folder + sub) { _, type in
-                count += 1
+            type == Int32(DT_DIR) && FileStat.entries(of: folder + sub) { name, type in
+                if !name.hasSuffix(previousSuffix) { count += 1 }
                 return type == Int32(DT_REG)
             }
         }

@@ -117,6 +117,15 @@ public struct PreviousOutput: Sendable {
         }
     }
 
+    /// As `contents(of:)`, mapped rather than read when it is on disk: for
+    /// a large file of which most is copied as it is (the search index).
+    func mappedContents(of path: String) -> Data? {
+        switch storage {
+        case let .memory(files): files[path]
+        case .folder: intact(path).flatMap { MappedFile($0)?.data }
+        }
+    }
+
     /// The previous copy of a file with exactly these bytes, to link rather than write again.
     func identical(_ file: OutputFile) -> String? {
         guard let sha = file.sha256, let record = records[file.path], record.sha256 == sha, record.size == file.byteCount

@@ -92,6 +92,7 @@ public enum SiteBuilder {
         guard !result.diagnostics.hasErrors else { return result }
 
         result.contentDigest = contentDigest
+        (result.salt, result.siteKey, result.trackerUpdates) = (salt, siteKey, graph.trackers.updates)
         files += manifest.value
         clock.lap("manifest", into: &result)
         result.files = files.sorted { $0.path < $1.path }

@@ -77,9 +77,7 @@ public enum ContentLoader {
         let current = jobs.filter { $0.version == nil }
         let index = DocumentIndex(current.map { ($0.path, $0.kind.sitePath(slug: $0.slug)) })
         let basePath = site.basePath(override: baseURL)
-        // What every document's decoding depends on besides its own bytes and
-        // the document links it uses (the cache checks those one by one).
-        let context = [sources[siteFile]?.text ?? "", basePath].joined(separator: "\u{0}")
+        let siteText = sources[siteFile]?.text ?? ""
         cache?.begin(paths: Set(jobs.map(\.path)))
         // Only a history page compares Markdown, and only between versions:
         // every other body is dropped as soon as it is decoded, so a large
@@ -92,7 +90,7 @@ public enum ContentLoader {
             do {
                 let resolve: @Sendable (String) -> DocumentLinkTarget = { index.resolve($0, from: job.currentPath) }
                 let keepsMarkdown = job.version != nil || versioned.contains(job.path)
-                let context = context + "\u{0}" + job.path
+                let context = cacheContext(siteText: siteText, basePath: basePath, path: job.path)
                 // A file whose digest the caller knows, and whose text is not
                 // wanted, is not even read when its entry is still good: most
                 // of an incremental build's documents.
@@ -119,17 +117,7 @@ public enum ContentLoader {
                     if let spill { document?.body.spill(to: spill) }
                     return (kept, document, hit.diagnostics)
                 }
-                let lookups = LinkLookups(resolve)
-                var (document, problems) = DocumentDecoder.decode(
-                    source, kind: job.kind, slug: job.slug, site: site, basePath: basePath, documentLink: { lookups($0) })
-                if let cache, let key {
-                    // What the page reuse needs (see `PageInputs`): the face is
-                    // kept in the cache entry, the revision is the entry's key.
-                    let face = document.flatMap(PageInputs.face(of:)) ?? ""
-                    document?.face = face
-                    cache.store(job.path, .init(key: key, links: lookups.seen, source: source, document: document, diagnostics: problems))
-                    document?.revision = key
-                }
+                var (document, problems) = decode(source, job, site: site, basePath: basePath, resolve: resolve, cache: cache, key: key)
                 if !keepsMarkdown { document?.markdown = "" }
                 if let spill { document?.body.spill(to: spill) }
                 return (kept, document, problems)
@@ -160,6 +148,33 @@ public enum ContentLoader {
         }
         let metrics = MetricDefinition.load(from: fileSystem, diagnostics: &diagnostics, sources: &sources)
         return LoadedContent(site: site, documents: documents, failedSitePaths: failed, metrics: metrics)
+    }
+
+    /// What every document's decoding depends on besides its own bytes and
+    /// the document links it uses (the cache checks those one by one): the
+    /// cache key's context for the file at `path`.
+    static func cacheContext(siteText: String, basePath: String, path: String) -> String {
+        [siteText, basePath, path].joined(separator: "\u{0}")
+    }
+
+    /// Decodes `source` (not taken from the cache) and, with a cache, keeps
+    /// it there under `key` with its face; its revision is that key.
+    static func decode(
+        _ source: SourceFile, _ job: DocumentJob, site: SiteConfig, basePath: String,
+        resolve: @escaping @Sendable (String) -> DocumentLinkTarget, cache: DecodeCache?, key: String?
+    ) -> (Document?, [Diagnostic]) {
+        let lookups = LinkLookups(resolve)
+        var (document, problems) = DocumentDecoder.decode(
+            source, kind: job.kind, slug: job.slug, site: site, basePath: basePath, documentLink: { lookups($0) })
+        if let cache, let key {
+            // What the page reuse needs (see `PageInputs`): the face is
+            // kept in the cache entry, the revision is the entry's key.
+            let face = document.flatMap(PageInputs.face(of:)) ?? ""
+            document?.face = face
+            cache.store(job.path, .init(key: key, links: lookups.seen, source: source, document: document, diagnostics: problems))
+            document?.revision = key
+        }
+        return (document, problems)
     }
 
     /// Works out a file's kind and slug from where it is, or reports why it cannot be a document.
@@ -204,6 +219,17 @@ public enum ContentLoader {
             return nil
         }
         return DocumentJob(path: path, kind: kind, slug: slug)
+    }
+
+    /// The job of a current document (`Content/<kind>/<slug>.md`, not a
+    /// frozen version), or nil for any other file; reports nothing.
+    static func currentDocument(_ path: String) -> DocumentJob? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == contentFolder, parts[2].hasSuffix(".md"), !parts[2].hasPrefix("."),
+            let kind = DocumentKind(folder: String(parts[1]))
+        else { return nil }
+        let slug = String(parts[2].dropLast(3))
+        return isValidSlug(slug) ? DocumentJob(path: path, kind: kind, slug: slug) : nil
     }
 
     /// Slugs become URL path segments: keep them to a safe alphabet so they can

@@ -3,15 +3,50 @@ import Foundation
 /// Where every document of the site will be published, known before any is
 /// decoded, so links written as document paths can be resolved while rendering.
 struct DocumentIndex: Sendable {
-    /// Path under Content/ (`reports/x.md`) → site path (`/reports/x/`).
-    let sitePaths: [String: String]
+    private enum Lookup: Sendable {
+        /// Path under Content/ (`reports/x.md`) → site path (`/reports/x/`).
+        case table([String: String])
+        /// Every input file, root-relative: a path is a document's when it
+        /// is a current document's file (see `ContentLoader.currentDocument`).
+        case files(Set<String>)
+    }
+
+    private let lookup: Lookup
 
     init(_ documents: [(path: String, sitePath: String)]) {
         var sitePaths: [String: String] = [:]
         for document in documents {
             sitePaths[String(document.path.dropFirst(ContentLoader.contentFolder.count + 1))] = document.sitePath
         }
-        self.sitePaths = sitePaths
+        lookup = .table(sitePaths)
+    }
+
+    /// The documents among `files` (root-relative paths of a walk of the
+    /// site), each worked out only when a link names it: a quick build
+    /// resolves the links of one document, not 10,000 site paths.
+    init(files: Set<String>) {
+        lookup = .files(files)
+    }
+
+    /// The site path of the document at `path` under Content/, if there is one.
+    private func sitePath(_ path: String) -> String? {
+        switch lookup {
+        case let .table(sitePaths): return sitePaths[path]
+        case let .files(files):
+            let file = ContentLoader.contentFolder + "/" + path
+            guard files.contains(file), let job = ContentLoader.currentDocument(file) else { return nil }
+            return job.kind.sitePath(slug: job.slug)
+        }
+    }
+
+    /// Every document's path under Content/, sorted.
+    private var documentPaths: [String] {
+        switch lookup {
+        case let .table(sitePaths): return sitePaths.keys.sorted()
+        case let .files(files):
+            return files.filter { ContentLoader.currentDocument($0) != nil }
+                .map { String($0.dropFirst(ContentLoader.contentFolder.count + 1)) }.sorted()
+        }
     }
 
     /// Resolves `path` as written in the document at `from` (a root-relative
@@ -31,9 +66,9 @@ struct DocumentIndex: Sendable {
             $0.hasPrefix(ContentLoader.contentFolder + "/") ? String($0.dropFirst(ContentLoader.contentFolder.count + 1)) : $0
         }
         for candidate in candidates {
-            if let sitePath = sitePaths[candidate] { return .page(sitePath) }
+            if let sitePath = sitePath(candidate) { return .page(sitePath) }
         }
-        return .missing(note: Suggestion.note(for: candidates.last ?? decoded, in: sitePaths.keys.sorted()))
+        return .missing(note: Suggestion.note(for: candidates.last ?? decoded, in: documentPaths))
     }
 
     /// The folder of a root-relative path under Content/: `Content/meetings/a.md` → `meetings`.

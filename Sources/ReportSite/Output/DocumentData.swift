@@ -271,24 +271,8 @@ enum OpenData {
         let reusedCatalogue = catalogueKey.flatMap { previous?.reuse(cataloguePath, inputsKey: $0, template: nil) }
         // One file per document, encoded on every core.
         let made = ParallelMap.map(graph.documents) { document -> (file: OutputFile, entry: CatalogueEntry?) in
-            let path = String(SiteGraph.path(of: document).dropFirst()) + "document.json"
             let entry = reusedCatalogue == nil ? CatalogueEntry(document, graph: graph, fingerprinted: salt != nil) : nil
-            let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: path, template: nil, owner: document) }
-            if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
-                return (sink?.store(reused) ?? reused, entry)
-            }
-            let data = DocumentData(document, graph: graph)
-            let fingerprint: String? = salt.flatMap { Self.fingerprint(of: data, salt: $0) }
-            var file: OutputFile
-            if let fingerprint, let reused = previous?.reuse(path, fingerprint: fingerprint, template: nil) {
-                file = reused
-            } else {
-                var json = data.json()
-                json.append(UInt8(ascii: "\n"))
-                file = OutputFile(path: path, data: Data(json), fingerprint: fingerprint)
-            }
-            file.inputsKey = inputsKey
-            return (sink?.store(file) ?? file, entry)
+            return (documentFile(document, graph: graph, sink: sink, salt: salt, siteKey: siteKey, previous: previous), entry)
         }
         let catalogue = reusedCatalogue ?? {
             var made = Self.catalogue(made.compactMap(\.entry), graph: graph, salt: salt, previous: previous)
@@ -296,6 +280,35 @@ enum OpenData {
             return made
         }()
         return made.map(\.file) + [sink?.store(catalogue) ?? catalogue]
+    }
+
+    /// Where `document`'s `document.json` is, as an output path.
+    static func dataPath(_ document: Document) -> String {
+        String(SiteGraph.path(of: document).dropFirst()) + "document.json"
+    }
+
+    /// `document`'s `document.json`: reused when its inputs or its data are
+    /// those of the previous build's copy, else encoded.
+    static func documentFile(
+        _ document: Document, graph: SiteGraph, sink: StagingSink?, salt: String?, siteKey: String?, previous: PreviousOutput?
+    ) -> OutputFile {
+        let path = dataPath(document)
+        let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: path, template: nil, owner: document) }
+        if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
+            return sink?.store(reused) ?? reused
+        }
+        let data = DocumentData(document, graph: graph)
+        let fingerprint: String? = salt.flatMap { Self.fingerprint(of: data, salt: $0) }
+        var file: OutputFile
+        if let fingerprint, let reused = previous?.reuse(path, fingerprint: fingerprint, template: nil) {
+            file = reused
+        } else {
+            var json = data.json()
+            json.append(UInt8(ascii: "\n"))
+            file = OutputFile(path: path, data: Data(json), fingerprint: fingerprint)
+        }
+        file.inputsKey = inputsKey
+        return sink?.store(file) ?? file
     }
 
     static let cataloguePath = "data/documents.json"

@@ -27,18 +27,40 @@ struct LinkChecker {
     /// dictionary of 30,000 copies was a tenth of a one-document build's link check).
     private let filesByPath: [String: Int]
 
-    init(graph: SiteGraph, files: [OutputFile], templateSources: [SourceFile], previous: PreviousOutput? = nil) {
+    /// Files of the site that are not in `files` and stay as the last build
+    /// left them (a quick build's other 30,000): where they are, read when a
+    /// link needs their ids, and which there are.
+    struct Kept: Sendable {
+        /// The output folder, ending in "/".
+        let folder: String
+        /// Whether the site has a kept file at an output path.
+        let contains: @Sendable (String) -> Bool
+    }
+
+    private let kept: Kept?
+
+    init(graph: SiteGraph, files: [OutputFile], templateSources: [SourceFile], previous: PreviousOutput? = nil, kept: Kept? = nil) {
         self.graph = graph
         self.files = files
         self.templateSources = templateSources
         self.previous = previous
+        self.kept = kept
         filesByPath = Dictionary(files.indices.map { (files[$0].path, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Whether the site has a file at output path `path`.
+    private func exists(_ path: String) -> Bool {
+        filesByPath.keys.contains(path) || kept?.contains(path) == true
     }
 
     /// The ids on the page at output path `path` (nil for files that are not pages).
     func ids(on path: String) -> Set<String>? {
-        guard path.hasSuffix(".html"), let index = filesByPath[path] else { return nil }
-        return ids.value(for: path) { Set(HTMLScan.attributeValues("id", in: files[index].contents())) }
+        guard path.hasSuffix(".html") else { return nil }
+        if let index = filesByPath[path] {
+            return ids.value(for: path) { Set(HTMLScan.attributeValues("id", in: files[index].contents())) }
+        }
+        guard let kept, kept.contains(path) else { return nil }
+        return ids.value(for: path) { Set(HTMLScan.attributeValues("id", in: FileManager.default.contents(atPath: kept.folder + path) ?? Data())) }
     }
 
     /// The pages whose links must be read: every page, or, after a build
@@ -58,7 +80,7 @@ struct LinkChecker {
     /// resolved; nil when every page must be checked (see `pagesToRead`).
     func changedPages(_ pages: [OutputFile]) -> Set<String>? {
         // The manifest is made after the link check, and no link needs it.
-        guard let previous, previous.paths.allSatisfy({ filesByPath.keys.contains($0) || $0 == Manifest.path }) else { return nil }
+        guard let previous, previous.paths.allSatisfy({ exists($0) || $0 == Manifest.path }) else { return nil }
         let changed = pages.filter { page in previous.sha256(of: page.path) != (page.sha256 ?? IntegrityLock.sha256(page.data)) }
         for page in changed where previous.sha256(of: page.path) != nil {
             guard let old = previous.contents(of: page.path),
@@ -151,7 +173,7 @@ struct LinkChecker {
             let folder = page.split(separator: "/").dropLast().joined(separator: "/")
             target = outputPath(ofSitePath: "/" + DocumentIndex.normalise(folder + "/" + pathPart) + (pathPart.hasSuffix("/") ? "/" : ""))
         }
-        guard filesByPath.keys.contains(target) else {
+        guard exists(target) else {
             if graph.failedSitePaths.contains(where: { outputPath(ofSitePath: $0) == target }) { return nil }
             if graph.draftSitePaths.contains(where: { outputPath(ofSitePath: $0) == target }) {
                 return ("the link to '\(href)' points at a draft, which is not published",
@@ -174,8 +196,8 @@ struct LinkChecker {
     func outputPath(ofSitePath sitePath: String) -> String {
         let path = (Text.percentDecoded(sitePath) ?? sitePath).drop { $0 == "/" }
         if path.isEmpty || path.hasSuffix("/") { return path + "index.html" }
-        if filesByPath.keys.contains(String(path)) { return String(path) }
-        return filesByPath.keys.contains(path + "/index.html") ? path + "/index.html" : String(path)
+        if exists(String(path)) { return String(path) }
+        return exists(path + "/index.html") ? path + "/index.html" : String(path)
     }
 
     /// The template (and position) that writes `href` literally, else the page's own template.

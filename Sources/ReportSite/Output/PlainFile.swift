@@ -15,10 +15,15 @@ import Foundation
 /// torn is read as a miss.
 enum PlainFile {
     static func write(_ data: Data, to path: String) throws {
+        try write(path) { write in try data.withUnsafeBytes { try write($0.bindMemory(to: UInt8.self)) } }
+    }
+
+    /// Writes the file at `path` from the buffers `body` hands to `write`, in order.
+    static func write(_ path: String, _ body: (_ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw failure(path) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        try body { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = writeBytes(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -76,12 +81,20 @@ enum PlainFile {
     /// each read into a fresh `Data` faulted in and cleared new pages, a
     /// third of the time spent reading them. `body` must not keep the bytes.
     static func withContents<R>(_ path: String, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
+        withOpened(path) { descriptor, size in withContents(descriptor, size: size, body) } ?? nil
+    }
+
+    /// The file at `path` opened for reading, with its size, lent to `body`.
+    static func withOpened<R>(_ path: String, _ body: (_ descriptor: Int32, _ size: Int) -> R) -> R? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
+        return body(descriptor, Int(info.st_size))
+    }
+
+    private static func withContents<R>(_ descriptor: Int32, size: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R? {
         let buffer = ReadBuffers.shared.take(size)
         defer { ReadBuffers.shared.give(buffer) }
         var done = 0

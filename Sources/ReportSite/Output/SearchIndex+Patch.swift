@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 extension SearchIndex {
@@ -14,15 +15,28 @@ extension SearchIndex {
     /// same documents in the same order; anything unexpected in those bytes
     /// and the index is written whole instead.
     struct Patch {
-        let documents: [DocumentEntry]
-        let keys: [String]
-        let vocabulary: [String]
+        /// The words of one document, title apart.
+        struct Words {
+            var title: [String]
+            var text: [String]
+        }
+
+        /// A document whose part of the index changed: its position, its
+        /// new array in `docs`, and its words before and after.
+        struct Change {
+            var position: Int
+            var doc: [String]
+            var before: Words
+            var after: Words
+        }
+
         let layout: Layout
-        let old: [UInt8]
-        /// The positions of the documents whose key changed, ascending.
-        let changed: [Int]
-        /// Their words in the last index.
-        let oldWords: [SearchWordCache.Entry]
+        /// The last index's bytes, as `previous` holds them (mapped, not copied).
+        let old: Data
+        /// By position, ascending.
+        let changes: [Change]
+        /// Every document's slot as it will be (its `end` is worked out here).
+        let slots: [Layout.Slot]
 
         /// `layout` must be the one `documents` were made with: an entry it
         /// lent (`fromLayout`) has its key, so it never counts as changed.
@@ -30,94 +44,118 @@ extension SearchIndex {
             documents: [DocumentEntry], keys: [String], vocabulary: [String], layout: Layout, cache: SearchWordCache,
             previous: PreviousOutput
         ) {
-            guard layout.documents.count == documents.count, !documents.isEmpty,
-                previous.sha256(of: SearchIndex.path) == layout.digest
-            else { return nil }
+            guard layout.documents.count == documents.count, !documents.isEmpty else { return nil }
             let changed = documents.indices.filter { keys[$0] != layout.documents[$0].key }
             // Beyond this, writing the index whole is about as quick.
             guard changed.count <= max(16, documents.count / 20) else { return nil }
-            var oldWords: [SearchWordCache.Entry] = []
-            for position in changed {
-                guard let words = cache.entry(layout.documents[position].wordsKey) else { return nil }
-                oldWords.append(words)
+            func words(_ entry: SearchWordCache.Entry) -> Words? {
+                guard entry.title.allSatisfy({ Int($0) < vocabulary.count }), entry.text.allSatisfy({ Int($0) < vocabulary.count })
+                else { return nil }
+                return Words(title: entry.title.map { vocabulary[Int($0)] }, text: entry.text.map { vocabulary[Int($0)] })
             }
-            guard let data = previous.contents(of: SearchIndex.path), data.count == layout.length else { return nil }
-            self.documents = documents
-            self.keys = keys
-            self.vocabulary = vocabulary
-            self.layout = layout
-            self.old = [UInt8](data)
-            self.changed = changed
-            self.oldWords = oldWords
+            var changes: [Change] = []
+            for position in changed {
+                guard let before = cache.entry(layout.documents[position].wordsKey).flatMap(words),
+                    let after = words(documents[position].words)
+                else { return nil }
+                changes.append(Change(position: position, doc: documents[position].doc, before: before, after: after))
+            }
+            let slots = zip(documents, keys).map { document, key in
+                Layout.Slot(wordsKey: document.wordsKey ?? "", key: key, inputs: document.slotInputs, end: 0)
+            }
+            self.init(changes: changes, slots: slots, layout: layout, previous: previous)
         }
 
-        func apply() -> (bytes: [UInt8], layout: Layout)? {
-            if changed.isEmpty {
+        /// The patch of the index `layout` describes, as `previous` holds
+        /// it, by `changes`; nil unless that index is there as it was written.
+        init?(changes: [Change], slots: [Layout.Slot], layout: Layout, previous: PreviousOutput) {
+            guard slots.count == layout.documents.count, !slots.isEmpty, previous.sha256(of: SearchIndex.path) == layout.digest,
+                let data = previous.mappedContents(of: SearchIndex.path), data.count == layout.length
+            else { return nil }
+            self.layout = layout
+            self.old = data
+            self.changes = changes.sorted { $0.position < $1.position }
+            self.slots = slots
+        }
+
+        func apply() -> Patched? {
+            if changes.isEmpty {
                 // The same bytes, but what the entries are made from may be
                 // new (a template edit changes every page's site key): kept,
                 // so the next build can lend them again.
                 var next = layout
-                next.documents = zip(layout.documents, documents).map { slot, document in
+                next.documents = zip(layout.documents, slots).map { slot, new in
                     var slot = slot
-                    slot.inputs = document.slotInputs
+                    slot.inputs = new.inputs
                     return slot
                 }
-                return (old, next)
+                var runs = ByteRuns()
+                runs.append(old: 0..<old.count)
+                return Patched(old: old, runs: runs, layout: next)
             }
-            guard let textOps = operations(\.text), let titleOps = operations(\.title) else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(old.count + 64 * 1024)
-            guard let ends = patchDocuments(into: &out) else { return nil }
-            let textStart = out.count
-            guard patchSection(layout.text, textOps, into: &out) else { return nil }
-            let textEnd = out.count
-            out += old[layout.text.upperBound..<layout.title.lowerBound]
-            let titleStart = out.count
-            guard patchSection(layout.title, titleOps, into: &out) else { return nil }
-            let titleEnd = out.count
-            out += old[layout.title.upperBound...]
-            let slots = zip(documents, zip(keys, ends)).map {
-                Layout.Slot(wordsKey: $0.wordsKey ?? "", key: $1.0, inputs: $0.slotInputs, end: $1.1)
+            let textOps = operations(\.text), titleOps = operations(\.title)
+            return old.withUnsafeBytes { raw -> Patched? in
+                let old = raw.bindMemory(to: UInt8.self)
+                var out = ByteRuns()
+                guard let ends = patchDocuments(old, into: &out) else { return nil }
+                let textStart = out.count
+                guard patchSection(old, layout.text, textOps, into: &out) else { return nil }
+                let textEnd = out.count
+                out.append(old: layout.text.upperBound..<layout.title.lowerBound)
+                let titleStart = out.count
+                guard patchSection(old, layout.title, titleOps, into: &out) else { return nil }
+                let titleEnd = out.count
+                out.append(old: layout.title.upperBound..<old.count)
+                let next = Layout(
+                    digest: Self.digest(out, old: old), length: out.count, text: textStart..<textEnd, title: titleStart..<titleEnd,
+                    documents: zip(slots, ends).map { slot, end in
+                        var slot = slot
+                        slot.end = end
+                        return slot
+                    })
+                return Patched(old: self.old, runs: out, layout: next)
             }
-            let next = Layout(
-                digest: IntegrityLock.sha256(Data(out)), length: out.count, text: textStart..<textEnd, title: titleStart..<titleEnd,
-                documents: slots)
-            return (out, next)
+        }
+
+        static func digest(_ runs: ByteRuns, old: UnsafeBufferPointer<UInt8>) -> String {
+            var hash = SHA256()
+            runs.forEach(old: old) { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            return Text.hex(hash.finalize())
         }
 
         // MARK: - The documents
 
         /// Copies `docs` with the arrays of the changed documents written
         /// again, up to the `text` members; returns where each array now ends.
-        private func patchDocuments(into out: inout [UInt8]) -> [Int]? {
+        private func patchDocuments(_ old: UnsafeBufferPointer<UInt8>, into out: inout ByteRuns) -> [Int]? {
             let opening = Array(#"{"docs":["#.utf8)
             let closing = Array(#"],"text":{"#.utf8)
-            let slots = layout.documents
-            guard old.starts(with: opening), slots.last!.end + closing.count == layout.text.lowerBound,
-                old[slots.last!.end..<layout.text.lowerBound].elementsEqual(closing)
+            let oldSlots = layout.documents
+            guard old.starts(with: opening), oldSlots.last!.end + closing.count == layout.text.lowerBound,
+                old[oldSlots.last!.end..<layout.text.lowerBound].elementsEqual(closing)
             else { return nil }
             var ends: [Int] = []
-            ends.reserveCapacity(slots.count)
+            ends.reserveCapacity(oldSlots.count)
             var cursor = 0
             var shift = 0
-            var next = changed.makeIterator()
-            var position = next.next()
-            for (index, slot) in slots.enumerated() {
-                if index == position {
-                    let start = index == 0 ? opening.count : slots[index - 1].end + 1
+            var next = changes.makeIterator()
+            var change = next.next()
+            for (index, slot) in oldSlots.enumerated() {
+                if index == change?.position {
+                    let start = index == 0 ? opening.count : oldSlots[index - 1].end + 1
                     guard start < slot.end, start >= cursor, old[start] == UInt8(ascii: "["), old[slot.end - 1] == UInt8(ascii: "]")
                     else { return nil }
-                    out += old[cursor..<start]
+                    out.append(old: cursor..<start)
                     var writer = JSONWriter()
-                    writer.array(documents[index].doc) { $0.string($1) }
-                    out += writer.bytes
+                    writer.array(change!.doc) { $0.string($1) }
+                    out.append(writer.bytes)
                     shift += writer.bytes.count - (slot.end - start)
                     cursor = slot.end
-                    position = next.next()
+                    change = next.next()
                 }
                 ends.append(slot.end + shift)
             }
-            out += old[cursor..<layout.text.lowerBound]
+            out.append(old: cursor..<layout.text.lowerBound)
             return ends
         }
 
@@ -131,35 +169,37 @@ extension SearchIndex {
         }
 
         /// The words (title or other) that the changed documents gained or
-        /// lost, in the index's order; nil if a word number is unknown.
-        private func operations(_ words: KeyPath<SearchWordCache.Entry, [UInt32]>) -> [Operation]? {
-            var byNumber: [UInt32: (remove: [Int], add: [Int])] = [:]
-            for (old, position) in zip(oldWords, changed) {
-                let before = Set(old[keyPath: words])
-                let after = Set(documents[position].words[keyPath: words])
-                for word in before.subtracting(after) { byNumber[word, default: ([], [])].remove.append(position) }
-                for word in after.subtracting(before) { byNumber[word, default: ([], [])].add.append(position) }
+        /// lost, in the index's order.
+        private func operations(_ words: KeyPath<Words, [String]>) -> [Operation] {
+            var byWord: [String: (remove: [Int], add: [Int])] = [:]
+            for change in changes {
+                let before = Set(change.before[keyPath: words])
+                let after = Set(change.after[keyPath: words])
+                for word in before.subtracting(after) { byWord[word, default: ([], [])].remove.append(change.position) }
+                for word in after.subtracting(before) { byWord[word, default: ([], [])].add.append(change.position) }
             }
-            guard byNumber.keys.allSatisfy({ Int($0) < vocabulary.count }) else { return nil }
-            return byNumber.map { Operation(word: vocabulary[Int($0.key)], remove: $0.value.remove, add: $0.value.add) }
-                .sorted { $0.word < $1.word }
+            return byWord.map { Operation(word: $0.key, remove: $0.value.remove, add: $0.value.add) }.sorted { $0.word < $1.word }
         }
 
         /// Copies the members of a word object, with the postings of the
         /// words in `operations` written again (or left out when empty, or
         /// put in their place when new).
-        private func patchSection(_ range: Range<Int>, _ operations: [Operation], into out: inout [UInt8]) -> Bool {
+        private func patchSection(
+            _ old: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ operations: [Operation], into out: inout ByteRuns
+        ) -> Bool {
             let section = Section(bytes: old, range: range)
             var cursor = range.lowerBound
             var first = true
-            func emit<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-                if !first { out.append(UInt8(ascii: ",")) }
+            func comma() {
+                if !first { out.append([UInt8(ascii: ",")]) }
                 first = false
-                out += bytes
             }
             for operation in operations {
                 guard let (start, record) = section.lowerBound(operation.word, from: cursor) else { return false }
-                if start > cursor { emit(old[cursor..<(start == range.upperBound ? start : start - 1)]) }
+                if start > cursor {
+                    comma()
+                    out.append(old: cursor..<(start == range.upperBound ? start : start - 1))
+                }
                 var numbers: Set<Int> = []
                 if let record, record.word == operation.word {
                     guard let known = section.numbers(record) else { return false }
@@ -179,10 +219,14 @@ extension SearchIndex {
                     writer.string(operation.word)
                     writer.raw(":")
                     writer.array(SearchIndex.deltas(Array(numbers))) { $0.int($1) }
-                    emit(writer.bytes)
+                    comma()
+                    out.append(writer.bytes)
                 }
             }
-            if cursor < range.upperBound { emit(old[cursor..<range.upperBound]) }
+            if cursor < range.upperBound {
+                comma()
+                out.append(old: cursor..<range.upperBound)
+            }
             return true
         }
     }
@@ -191,7 +235,7 @@ extension SearchIndex {
     /// word and joined by commas. Words are folded letters and digits, so a
     /// quote, comma or bracket is never part of one, and `],"` always starts a member.
     struct Section {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         let range: Range<Int>
 
         struct Record {
@@ -284,6 +328,25 @@ extension SearchIndex {
                 }
             }
             return numbers
+        }
+    }
+}
+
+extension SearchIndex {
+    /// A patch applied: the new index's bytes (as runs of the old) and layout.
+    struct Patched {
+        let old: Data
+        let runs: ByteRuns
+        let layout: Layout
+
+        /// The new index in one buffer.
+        var bytes: [UInt8] {
+            old.withUnsafeBytes { runs.bytes(old: $0.bindMemory(to: UInt8.self)) }
+        }
+
+        /// Writes the new index to `path`, straight from the runs.
+        func write(to path: String) throws {
+            try old.withUnsafeBytes { try runs.write(to: path, old: $0.bindMemory(to: UInt8.self)) }
         }
     }
 }

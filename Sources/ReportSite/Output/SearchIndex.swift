@@ -78,6 +78,32 @@ enum SearchIndex {
                 return DocumentEntry(
                     doc: [], wordsKey: slot.wordsKey, key: slot.key, words: .init(title: [], text: []), inputs: inputs, fromLayout: true)
             }
+            let texts = Texts(document, graph: graph)
+            // The key takes the body by its digest: the body is read back
+            // and its words found only when they are not in the cache.
+            let wordsKey = cache.map { _ in texts.wordsKey }
+            let key = wordsKey.map { texts.key(wordsKey: $0) }
+            if let wordsKey, let cached = numbering.entry(wordsKey) {
+                return DocumentEntry(doc: texts.doc, wordsKey: wordsKey, key: key, words: cached, inputs: inputs)
+            }
+            let found = texts.words()
+            let words = numbering.number(wordsKey, title: found.title, text: found.text)
+            return DocumentEntry(doc: texts.doc, wordsKey: wordsKey, key: key, words: words, inputs: inputs)
+        }
+        return (entries, numbering.vocabularySnapshot())
+    }
+
+    /// What one document gives the index: its array in `docs`, and the
+    /// texts its words come from.
+    struct Texts {
+        /// Title, URL, kind, ISO date, snippet.
+        let doc: [String]
+        let title: String
+        /// Snippet, organisation, topics, and what its kind adds.
+        let fields: [String]
+        let body: DocumentBody
+
+        init(_ document: Document, graph: SiteGraph) {
             let metadata = document.metadata
             let headings = document.headings.filter { $0.level == 2 }.map(\.text)
             let organisation = metadata.flatMap { graph.config.organisation($0.organisation)?.name } ?? ""
@@ -86,27 +112,31 @@ enum SearchIndex {
             if case let .response(response) = document.content { extra += [response.inspectorate, response.inspection] + response.recommendations.map(\.text) }
             if case let .meeting(meeting) = document.content { extra += [meeting.chair.name, meeting.venue] + meeting.questions.map(\.question) }
             let snippet = ([document.summary ?? ""] + headings).joined(separator: " · ")
-            let doc = [
+            doc = [
                 document.title, graph.href(SiteGraph.path(of: document)), document.kind.singular,
                 metadata?.date.iso ?? "", snippet,
             ]
-            let fields = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " ")]
-            // The key takes the body by its digest: the body is read back
-            // and its words found only when they are not in the cache.
-            let wordsKey = cache.map { _ in textDigest([document.title] + fields + [document.body.digest]) }
-            let key = wordsKey.map { textDigest(doc + [$0]) }
-            if let wordsKey, let cached = numbering.entry(wordsKey) {
-                return DocumentEntry(doc: doc, wordsKey: wordsKey, key: key, words: cached, inputs: inputs)
-            }
+            title = document.title
+            fields = [snippet, organisation, (metadata?.topics ?? []).joined(separator: " "), extra.joined(separator: " ")]
+            body = document.body
+        }
+
+        /// The key of the words: the texts, with the body by its digest.
+        var wordsKey: String { textDigest([title] + fields + [body.digest]) }
+
+        /// The key of the document's part of the index: `doc` and its words.
+        func key(wordsKey: String) -> String { textDigest(doc + [wordsKey]) }
+
+        /// The distinct words of the title, and of everything else (the
+        /// body is read, if it is not in memory).
+        func words() -> (title: [String], text: [String]) {
             var title = SearchWords()
-            title.add(document.title)
+            title.add(self.title)
             var text = SearchWords()
             fields.forEach { text.add($0) }
-            text.add(html: document.body.html.html)
-            let words = numbering.number(wordsKey, title: title.words, text: text.words)
-            return DocumentEntry(doc: doc, wordsKey: wordsKey, key: key, words: words, inputs: inputs)
+            text.add(html: body.html.html)
+            return (title.words, text.words)
         }
-        return (entries, numbering.vocabularySnapshot())
     }
 
     /// The index of `documents`, whose word numbers stand for `vocabulary`'s words.

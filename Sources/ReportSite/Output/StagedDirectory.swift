@@ -72,6 +72,13 @@ public struct StagedDirectory {
     /// caller forgets the build stamp first: an interrupted patch leaves no
     /// stamp, and the next build starts afresh.
     public func patch(_ files: [OutputFile], sink: StagingSink) throws {
+        let made = Set(files.map(\.path))
+        try patch(files, sink: sink, removing: (sink.previous?.paths ?? []).filter { !made.contains($0) })
+    }
+
+    /// As `patch(_:sink:)`, removing the files at `stale` (output paths)
+    /// instead of those the previous build made and `files` do not name.
+    func patch(_ files: [OutputFile], sink: StagingSink, removing stale: [String]) throws {
         try storeRest(of: files, in: sink)
         let base = destination.path(percentEncoded: false).trimmingSuffix("/") + "/"
         let from = staging.path(percentEncoded: false).trimmingSuffix("/") + "/"
@@ -87,8 +94,6 @@ public struct StagedDirectory {
                 ])
             }
         }
-        let made = Set(files.map(\.path))
-        let stale = (sink.previous?.paths ?? []).filter { !made.contains($0) }
         for path in stale.sorted() {
             unlink(base + path)
             // Folders the removed file leaves empty go too (rmdir fails on any other).

@@ -43,8 +43,10 @@ public final class StagingSink: @unchecked Sendable {
     /// The first file that could not be written, if any.
     public var failure: String? { lock.withLock { failures.sorted().first } }
 
-    /// Stores `file` and returns it without its bytes.
-    func store(_ file: OutputFile) -> OutputFile {
+    /// Stores `file` and returns it without its bytes. With `write`, the
+    /// file (its digest and byte count set, its bytes not held) is written
+    /// by `write` at the path it is given.
+    func store(_ file: OutputFile, write: ((String) throws -> Void)? = nil) -> OutputFile {
         var stored = file
         stored.sha256 = file.sha256 ?? IntegrityLock.sha256(file.data)
         do {
@@ -58,7 +60,7 @@ public final class StagingSink: @unchecked Sendable {
             try makeParent(of: file.path)
             let target = folderPath + file.path
             if earlier == nil || link(earlier!, target) != 0 {
-                try PlainFile.write(file.contents(), to: target)
+                if let write { try write(target) } else { try PlainFile.write(file.contents(), to: target) }
             }
             if patching { lock.withLock { stagedPaths.append(file.path) } }
         } catch {

@@ -58,7 +58,14 @@ public struct SiteRenderer: Sendable {
         into diagnostics: inout DiagnosticBag, salt: String? = nil, siteKey: String? = nil, previous: PreviousOutput? = nil,
         sink: StagingSink? = nil
     ) -> [OutputFile] {
-        let pages = pages()
+        render(pages(), into: &diagnostics, salt: salt, siteKey: siteKey, previous: previous, sink: sink)
+    }
+
+    /// `pages` (some or all of `pages()`), as `renderPages` renders them.
+    func render(
+        _ pages: [PlannedPage], into diagnostics: inout DiagnosticBag, salt: String?, siteKey: String?, previous: PreviousOutput?,
+        sink: StagingSink?
+    ) -> [OutputFile] {
         // Templates render on every core; contexts are immutable values.
         // With a `salt`, each page gets a fingerprint, and a page whose
         // fingerprint the previous build also had is reused, not rendered.
@@ -120,22 +127,7 @@ public struct SiteRenderer: Sendable {
             pages.append(("\(kind.folder)/index.html", "list", LazyContext { listContext(kind) }, nil))
         }
         for document in graph.documents {
-            let path = String(SiteGraph.path(of: document).dropFirst())
-            // A document's pages are most of the site: their contexts are
-            // made on the rendering threads, not here one by one.
-            pages.append((path + "index.html", template(for: document), LazyContext { context(for: document) }, document))
-            guard document.kind.isListed else { continue }
-            pages.append((path + "history/index.html", "history", LazyContext { HistoryContext(document, graph: graph) }, document))
-            for version in document.versions {
-                pages.append((path + "v\(version.number)/index.html", template(for: document),
-                    LazyContext { context(for: version.document, current: document, version: version) }, document))
-            }
-            for moved in document.metadata?.movedFrom ?? [] {
-                let target = SiteGraph.path(of: document)
-                pages.append((String(moved.sitePath.dropFirst()) + "index.html", "redirect", RedirectContext(
-                    layout: LayoutContext(graph: graph, pageTitle: "This page has moved", description: nil, sitePath: target),
-                    title: document.title, targetHref: graph.href(target), targetURL: graph.absoluteURL(target)), document))
-            }
+            pages += ownPages(of: document)
         }
         let sitePages = trackerPages() + findingPages() + trendPages() + [
             ("publication-scheme/index.html", "publication-scheme", LazyContext { PublicationSchemeContext(graph: graph) }),
@@ -143,6 +135,32 @@ public struct SiteRenderer: Sendable {
                 layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))),
         ]
         return pages + sitePages.map { ($0.path, $0.template, $0.context, nil) }
+    }
+
+    /// The pages that belong to `document` (see `PageInputs`): its current
+    /// page, and for a listed kind its history, its superseded versions and
+    /// the redirects from its old addresses. Nothing else on the site reads
+    /// what only these pages show (its body, headings and links).
+    func ownPages(of document: Document) -> [PlannedPage] {
+        let path = String(SiteGraph.path(of: document).dropFirst())
+        // A document's pages are most of the site: their contexts are
+        // made on the rendering threads, not here one by one.
+        var pages: [PlannedPage] = [
+            (path + "index.html", template(for: document), LazyContext { context(for: document) }, document)
+        ]
+        guard document.kind.isListed else { return pages }
+        pages.append((path + "history/index.html", "history", LazyContext { HistoryContext(document, graph: graph) }, document))
+        for version in document.versions {
+            pages.append((path + "v\(version.number)/index.html", template(for: document),
+                LazyContext { context(for: version.document, current: document, version: version) }, document))
+        }
+        for moved in document.metadata?.movedFrom ?? [] {
+            let target = SiteGraph.path(of: document)
+            pages.append((String(moved.sitePath.dropFirst()) + "index.html", "redirect", RedirectContext(
+                layout: LayoutContext(graph: graph, pageTitle: "This page has moved", description: nil, sitePath: target),
+                title: document.title, targetHref: graph.href(target), targetURL: graph.absoluteURL(target)), document))
+        }
+        return pages
     }
 
     /// The current page of `document`, drawn with this graph (whose other

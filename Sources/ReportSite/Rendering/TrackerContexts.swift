@@ -14,9 +14,8 @@ struct StatusSource {
     let note: String?
 
     init(_ entry: Trackers.StatusEntry, graph: SiteGraph) {
-        let document = graph.document(atPath: entry.sourcePath)
-        title = document?.title ?? entry.sourcePath
-        href = document.map { graph.href(SiteGraph.path(of: $0)) } ?? graph.href("/")
+        title = entry.sourceTitle
+        href = graph.href(entry.sourceSitePath)
         date = DateContext(entry.date)
         note = entry.note
     }
