@@ -55,4 +55,55 @@ import Testing
         #expect(BuildStamp(text: Data(text.split(separator: "\n").prefix(4).joined(separator: "\n").utf8)) == nil)
         #expect(BuildStamp(text: Data()) == nil)
     }
+
+    // MARK: - Read as lines, for a quick build
+
+    func lines(_ stamp: BuildStamp) throws -> BuildStamp.Lines {
+        try #require(BuildStamp.Lines(MappedFile(copying: Data(stamp.bytes(output: output)))))
+    }
+
+    @Test func everyOutputIsFoundByItsPathAndNothingElse() throws {
+        let saved = stamp(report: "")
+        let read = try lines(saved)
+        for record in saved.outputs { #expect(read.hasOutput(record.path), "\(record.path)") }
+        for path in ["", "index", "index.html5", "reports/a b", "zzz", "Content/site.yml", "a"] { #expect(!read.hasOutput(path), "\(path)") }
+    }
+
+    /// The next stamp, written as runs of this one's lines, reads back as
+    /// the stamp with the changed records in place of theirs.
+    @Test func aStampWithSomeRecordsReplacedReadsBackSo() throws {
+        let saved = stamp(report: "a.md:1:1: warning: x\n\nnote: y")
+        let read = try lines(saved)
+        let page = PreviousOutput.Record(
+            path: "reports/a b/index.html", size: 77, modified: 88, sha256: String(repeating: "cd", count: 32), fingerprint: "f3",
+            inputsKey: "k3")
+        let input = PreviousOutput.Record(path: "Content/site.yml", size: 100, modified: 6, sha256: "ef", fingerprint: nil)
+        let runs = try #require(read.replacing(key: "key 2", contentKey: "content 2", outputs: [page], inputs: [input]))
+        var expected = saved
+        expected.key = "key 2"
+        expected.contentKey = "content 2"
+        expected.outputs[1] = page
+        expected.inputs[0] = input
+        let bytes = read.bytes
+        expectSame(BuildStamp(text: Data(runs.bytes(old: bytes))), expected)
+        // A record it does not have is not made up.
+        let stranger = PreviousOutput.Record(path: "nowhere.html", size: 1, modified: 1, sha256: "", fingerprint: nil)
+        #expect(read.replacing(key: "k", contentKey: "c", outputs: [stranger], inputs: []) == nil)
+    }
+
+    @Test func theInputsDigestAndChangesAreReadFromTheLines() throws {
+        var saved = stamp(report: "")
+        saved.inputs.append(.init(path: "Content/x.md", size: 5, modified: 6, sha256: String(repeating: "01", count: 32), fingerprint: nil))
+        let read = try lines(saved)
+        let changed = PreviousOutput.Record(path: "Content/x.md", size: 7, modified: 8, sha256: "new", fingerprint: nil)
+        #expect(read.contentDigest(replacing: []) == InputDigests.contentDigest(saved.inputs))
+        #expect(read.contentDigest(replacing: [changed]) == InputDigests.contentDigest([saved.inputs[0], changed]))
+
+        let walked: [FileStat.Input] = [("Content/site.yml", 99, 5), ("Content/x.md", 5, 9)]
+        let changes = try #require(read.inputChanges(walked))
+        #expect(changes.map(\.old.path) == ["Content/x.md"])
+        #expect(changes.first?.now.modified == 9)
+        #expect(read.inputChanges(walked + [("Content/y.md", 1, 1)]) == nil, "a file added")
+        #expect(read.inputChanges([("Content/site.yml", 99, 5), ("Content/w.md", 5, 6)]) == nil, "a file renamed")
+    }
 }

@@ -21,6 +21,25 @@ import Testing
         }
     }
 
+    /// A quick build resolves links against its walk of the site, working
+    /// out only the paths a link names: the same answers, notes included
+    /// (a decode-cache entry keeps them).
+    @Test func theWalkOfASiteResolvesAsItsDocumentsDo() {
+        let walked = DocumentIndex(files: [
+            "Content/reports/2024-ap17.md", "Content/meetings/custody.md", "Content/site.yml", "Content/data/metrics.yml",
+            "Content/reports/2024-ap17.versions/v1.md", "Content/reports/Not A Slug.md", "Templates/layout.mustache",
+        ])
+        let links = [
+            ("2024-ap17.md", "Content/reports/x.md"), ("../meetings/custody.md", "Content/reports/x.md"),
+            ("/Content/meetings/custody.md", "Content/reports/x.md"), ("custody.md", "Content/reports/x.md"),
+            ("2024-ap17.versions/v1.md", "Content/reports/x.md"), ("../site.yml", "Content/reports/x.md"),
+            ("data/metrics.yml", "Content/reports/x.md"), ("Not A Slug.md", "Content/reports/x.md"),
+        ]
+        for (link, from) in links {
+            #expect(walked.resolve(link, from: from) == index.resolve(link, from: from), "\(link)")
+        }
+    }
+
     /// Paths with nothing to resolve are given back as they are; the rest lose
     /// empty and `.` segments, and `..` takes away the segment before it.
     @Test func normalisingResolvesDotSegments() {

@@ -89,6 +89,36 @@ import Testing
         }
     }
 
+    /// A quick build patches the last manifest where files changed: the
+    /// same bytes as listing every file again, and nothing when the bytes
+    /// are not laid out as a manifest is.
+    @Test(arguments: [nil, "1700000000"]) func aPatchedManifestIsTheManifestListedAgain(epoch: String?) throws {
+        let files = (0..<40).map { number in
+            Manifest.File(path: number == 7 ? "assets/Odd \"n\\ame\" é\t.css" : "reports/r\(number)/index.html",
+                sha256: String(repeating: String(number % 10), count: 64), bytes: number * 1_000)
+        }.sorted { $0.path < $1.path }
+        let old = Manifest.render(files, contentDigest: "old", sourceDateEpoch: epoch).data
+        var changed = files
+        for index in [0, 3, 19, files.count - 1] {
+            changed[index] = Manifest.File(path: files[index].path, sha256: String(repeating: "f", count: 64), bytes: index * 7 + 1_234_567)
+        }
+        let replacing = [0, 3, 19, files.count - 1].map { (path: changed[$0].path, sha256: changed[$0].sha256, bytes: changed[$0].bytes) }
+        let expected = Manifest.render(changed, contentDigest: "new", sourceDateEpoch: epoch)
+        let patched = try #require(old.withUnsafeBytes { raw in
+            Manifest.patch(raw.bindMemory(to: UInt8.self), replacing: replacing, contentDigest: "new").map { patch in
+                (bytes: patch.runs.bytes(old: raw.bindMemory(to: UInt8.self)), sha256: patch.sha256)
+            }
+        })
+        #expect(String(decoding: patched.bytes, as: UTF8.self) == String(decoding: expected.data, as: UTF8.self))
+        #expect(patched.sha256 == expected.sha256)
+
+        // A file the manifest does not list, or a manifest cut short: no patch.
+        let stranger = [(path: "nowhere.html", sha256: "", bytes: 0)]
+        #expect(old.withUnsafeBytes { Manifest.patch($0.bindMemory(to: UInt8.self), replacing: stranger, contentDigest: "new") } == nil)
+        let cut = old.prefix(old.count - 40)
+        #expect(cut.withUnsafeBytes { Manifest.patch($0.bindMemory(to: UInt8.self), replacing: [], contentDigest: "new") } == nil)
+    }
+
     /// `document.json` is written by hand too, and must stay what the
     /// encoder writes for the same data: every field set (odd text, numbers
     /// of every form), and every optional field left out.

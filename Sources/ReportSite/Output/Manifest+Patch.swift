@@ -41,8 +41,10 @@ extension Manifest {
             cursor = shaEnd
         }
         let label = Array("\n  \"inputs\" : {\n    \"contentDigest\" : \"".utf8)
+        let close = Array("\n  }\n}\n".utf8)
         guard let inputs = find(label, in: old, from: cursor),
-            let end = find([UInt8(ascii: "\"")], in: old, from: inputs + label.count)
+            let end = find([UInt8(ascii: "\"")], in: old, from: inputs + label.count), old.count >= close.count,
+            old[(old.count - close.count)...].elementsEqual(close)
         else { return nil }
         runs.append(old: cursor..<(inputs + label.count))
         runs.append(Array(contentDigest.utf8))
