@@ -17,8 +17,10 @@
 #   hugo --quiet -s <hugo site> -d <new empty dir>
 #   cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist all.md > /dev/null
 #
-# and a no-change rebuild (reportsite build into the folder the last
-# --force run wrote; without --quiet, so its step timings are recorded). Wall time and
+# then, into the folder the last --force run wrote (without --quiet, so its
+# step timings are recorded), a no-change rebuild, a rebuild after one
+# document's body changed (the quick build) and one after a document's
+# title changed (the full incremental build), each $BENCH_RUNS times. Wall time and
 # peak RSS come from /usr/bin/time -f '%e %M'. On the
 # largest N it times search queries in headless Chromium
 # (Tests/quality/search_test.py) and compares search-index.json with the
@@ -179,6 +181,16 @@ for n in "${SIZES[@]}"; do
     log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-change.$n.$run" | tail -1)"
     cp "$OUT/original.md" "$doc"
   done
+  # One document's title changed: other pages (lists, topics, the home
+  # page) show it, so this is the full incremental build, not the quick one.
+  for ((run = 1; run <= RUNS; run++)); do
+    doc=${changed[$((run - 1))]}
+    cp "$doc" "$OUT/original.md"
+    sed -i '0,/^title: "/s//title: "Revised: /' "$doc"
+    timed reportsite-title "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$last"
+    log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-title.$n.$run" | tail -1)"
+    cp "$OUT/original.md" "$doc"
+  done
   pages=$(find "$last" -name '*.html' | wc -l)
   hpages=$(find "$OUT/hugo-$n-1" -name '*.html' | wc -l)
   printf 'pages\t%s\t%s\t%s\n' "$n" "$pages" "$hpages" >>"$OUT/pages.tsv"
@@ -245,12 +257,13 @@ print("| tool | N | wall s (median) | ms/page | peak RSS MiB | ratio to cmark-gf
 print("|---|---:|---:|---:|---:|---:|")
 names = {"reportsite-first": "reportsite build, first (no decode cache)",
          "reportsite": "reportsite build --force (decode cache present)", "reportsite-rebuild": "reportsite build, no change (same output folder)",
-         "reportsite-change": "reportsite build, one document changed (same output folder)",
+         "reportsite-change": "reportsite build, one document's text changed (quick build, same output folder)",
+         "reportsite-title": "reportsite build, one document's title changed (same output folder)",
          "hugo": "Hugo", "cmark-gfm": "cmark-gfm CLI (all.md)"}
 for n in sorted({n for _, n in rows}):
     base = rows.get(("cmark-gfm", n))
     base_med = statistics.median(w for w, _, _ in base) if base else None
-    for tool in ("reportsite-first", "reportsite", "reportsite-rebuild", "reportsite-change", "hugo", "cmark-gfm"):
+    for tool in ("reportsite-first", "reportsite", "reportsite-rebuild", "reportsite-change", "reportsite-title", "hugo", "cmark-gfm"):
         runs = rows.get((tool, n))
         if not runs:
             continue
@@ -264,7 +277,8 @@ print()
 for n in sorted(pages):
     print(f"- N={n:,}: reportsite wrote {pages[n][0]:,} HTML files, Hugo {pages[n][1]:,}.")
 for n in sorted({n for _, n in rows}):
-    for kind, label in (("reportsite-rebuild", "no-change rebuild"), ("reportsite-change", "one-document change")):
+    for kind, label in (("reportsite-rebuild", "no-change rebuild"), ("reportsite-change", "one document's text changed"),
+                        ("reportsite-title", "one document's title changed")):
         for run in range(1, len(rows.get((kind, n), [])) + 1):
             path = os.path.join(out, f"stderr.{kind}.{n}.{run}")
             line = [l for l in open(path) if re.search(r" in [0-9.]+ s", l)] if os.path.exists(path) else []
