@@ -78,7 +78,7 @@ struct SiteOptions: ParsableArguments {
             do {
                 outcome = try QuickBuild.run(
                     root: rootURL, output: output, options: options, generatorIdentity: Self.generatorIdentity, walked: inputFiles,
-                    stamp: lines, stampKey: key)
+                    stamp: lines, stampKey: key, reportPrefix: pathPrefix)
             } catch let failure as QuickBuild.WriteFailure {
                 FileHandle.standardError.write(Data("reportsite: error: \(failure.message)\n".utf8))
                 throw ExitCode(2)
@@ -118,8 +118,8 @@ struct SiteOptions: ParsableArguments {
             folder: rootURL.appending(path: BuildStamp.folder).appending(path: "documents"), generator: generator,
             reuse: !force)
         buildOptions.searchWords = SearchWordCache(
-            file: rootURL.appending(path: BuildStamp.folder).appending(path: "search-words.bin"), generator: generator,
-            reuse: !force)
+            file: rootURL.appending(path: BuildStamp.folder).appending(path: "search-words.bin"),
+            layout: output.map { SearchWordCache.layoutFile(root: root, output: $0) }, generator: generator, reuse: !force)
         // Bodies wait on disk between loading and rendering (a large site's
         // bodies are the biggest part of its memory); beside the cache, so
         // on the site's own disk rather than a RAM-backed /tmp.
@@ -217,7 +217,7 @@ struct SiteOptions: ParsableArguments {
                             contentDigest: contentDigest, options: options, generator: Self.generatorDigest, output: output),
                         settings: QuickBuild.State.settings(generatorIdentity: Self.generatorIdentity, output: output, options: options),
                         generator: Self.generatorDigest, salt: salt, siteKey: siteKey, updates: updates,
-                        reported: Set(result.diagnostics.all.map(\.file)).sorted(), warningCount: warnings
+                        reported: Set(result.diagnostics.all.map(\.file)).sorted(), warningCount: warnings, reportPrefix: pathPrefix
                     ).save(root: rootURL, output: output)
                 }
             }
@@ -276,15 +276,13 @@ extension SiteOptions {
 }
 
 extension SiteOptions {
-    /// Which reportsite made a build: its executable's size and modification
-    /// time, so a rebuilt generator never reuses an older build's output.
-    static var generatorIdentity: String {
+    /// Which reportsite made a build: its executable's path and file (see
+    /// `FileStat.identity`), so a rebuilt generator never reuses an older
+    /// build's output.
+    static let generatorIdentity: String = {
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        let size = (attributes?[.size] as? Int) ?? 0
-        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "reportsite \(size) \(modified)"
-    }
+        return "reportsite \(path) " + (FileStat.identity(of: path) ?? "")
+    }()
 
     /// Which reportsite, by the bytes of its executable: the decode cache may
     /// be restored onto another machine (CI), where times mean nothing. Hashed once per run.

@@ -207,4 +207,59 @@ import Testing
             #expect(!full.stderr.contains("(quick:"), "\(full.stderr)")
         }
     }
+
+    /// Each output folder keeps its own search-index layout: a build into a
+    /// staging folder between two edits does not cost `Output/` its quick build.
+    @Test func anotherOutputFolderDoesNotCostTheQuickBuild() throws {
+        let site = try Site(Self.updatedSite())
+        defer { site.remove() }
+        try site.buildAndCompare("first build")
+        let staging = site.root.appending(path: "Staging").path(percentEncoded: false)
+        let other = ["--output", staging, "--base-url", "https://staging.example/opcc/"]
+        for (step, (file, from, to)) in Self.bodyEdits.prefix(2).enumerated() {
+            try site.edit(file) { $0.replacing(from, with: to) }
+            #expect(try site.build(other).status == 0)
+            let built = try site.buildAndCompare("edit \(step + 1), after a build into another folder")
+            #expect(built.stderr.contains("(quick:"), "\(built.stderr)")
+        }
+    }
+
+    /// Warnings are printed with paths from where the command runs: from
+    /// another folder, the last build's report does not fit, so the build
+    /// is a full one and prints them as they are from there.
+    @Test func warningsArePrintedFromWhereTheCommandRuns() throws {
+        var files = Self.updatedSite().contents
+        files["Content/responses/2024-04-01-sample-inspection.md"] = files["Content/responses/2024-04-01-sample-inspection.md"]
+            .map { Data(String(decoding: $0, as: UTF8.self).replacing("report_published: 2024-02-20\n", with: "").utf8) }
+        let site = try Site(MemoryFileSystem(data: files))
+        defer { site.remove() }
+        let warning = "Content/responses/2024-04-01-sample-inspection.md:"
+        let parent = site.root.deletingLastPathComponent()
+        let fromParent = try Command.run(["build", "--root", site.root.lastPathComponent], in: parent)
+        #expect(fromParent.stderr.contains(site.root.lastPathComponent + "/" + warning), "\(fromParent.stderr)")
+        try site.edit(Self.bodyEdits[2].file) { $0.replacing(Self.bodyEdits[2].from, with: Self.bodyEdits[2].to) }
+        let inside = try Command.run(["build"], in: site.root)
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(inside.stderr.contains("\n" + warning), "\(inside.stderr)")
+        #expect(!inside.stderr.contains("(quick:"), "\(inside.stderr)")
+        // From the same folder again, the quick build repeats it as it was.
+        try site.edit(Self.bodyEdits[2].file) { $0.replacing(Self.bodyEdits[2].to, with: Self.bodyEdits[2].from) }
+        let again = try Command.run(["build"], in: site.root)
+        #expect(again.stderr.contains("(quick:"), "\(again.stderr)")
+        #expect(again.stderr.contains("\n" + warning), "\(again.stderr)")
+    }
+
+    /// A published file altered or removed by hand is written again, by a
+    /// quick build too.
+    @Test func anOutputFileAlteredByHandIsWrittenAgain() throws {
+        let site = try Site(Self.updatedSite())
+        defer { site.remove() }
+        try site.buildAndCompare("first build")
+        let page = site.root.appending(path: "Output/reports/index.html")
+        let text = try #require(Command.read(page))
+        try Data(text.replacing("Roads", with: "Roadz").utf8).write(to: page)
+        try FileManager.default.removeItem(at: site.root.appending(path: "Output/meetings/index.html"))
+        try site.edit(Self.bodyEdits[2].file) { $0.replacing(Self.bodyEdits[2].from, with: Self.bodyEdits[2].to) }
+        try site.buildAndCompare("an edit after the output was altered")
+    }
 }

@@ -7,9 +7,9 @@ extension QuickBuild {
     /// after, without the search-word cache: reading its 13 MB would cost
     /// more than the rest of a quick build.
     struct SearchPatch {
-        init?(_ edits: [Edit], graph: SiteGraph, state: State, root: URL, previous: PreviousOutput) {
-            guard let last = SearchIndex.Layout.read(Self.layoutPath(root), generator: state.generator) else { return nil }
+        init?(_ edits: [Edit], graph: SiteGraph, state: State, root: URL, output: URL, previous: PreviousOutput) {
             let listed = Set(graph.publications.map(\.path))
+            guard let last = SearchIndex.Layout.read(Self.layoutPath(root, output), generator: state.generator) else { return nil }
             var slots = last.documents
             var changes: [SearchIndex.Patch.Change] = []
             for edit in edits where listed.contains(edit.document.path) {
@@ -47,13 +47,20 @@ extension QuickBuild {
             return (sink.store(file) { try patched.write(to: $0) }, patched.layout)
         }
 
-        static func layoutPath(_ root: URL) -> String {
-            root.appending(path: BuildStamp.folder).appending(path: "search-words.layout").path(percentEncoded: false)
+        static func layoutPath(_ root: URL, _ output: URL) -> String {
+            SearchWordCache.layoutFile(root: root, output: output).path(percentEncoded: false)
+        }
+
+        /// Whether any of `edits` has a part in the index (a listed
+        /// document): if none has, the index stays as it is.
+        static func touches(_ edits: [Edit], graph: SiteGraph) -> Bool {
+            let listed = Set(graph.publications.map(\.path))
+            return edits.contains { listed.contains($0.document.path) }
         }
 
         /// Keeps the new layout, for the next build to patch this index in turn.
-        static func keep(_ layout: SearchIndex.Layout, root: URL, generator: String) {
-            let path = layoutPath(root)
+        static func keep(_ layout: SearchIndex.Layout, root: URL, output: URL, generator: String) {
+            let path = layoutPath(root, output)
             guard let bytes = layout.encoded(generator: generator), (try? PlainFile.write(Data(bytes), to: path)) != nil else {
                 try? FileManager.default.removeItem(atPath: path)
                 return

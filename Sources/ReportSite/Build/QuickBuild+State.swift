@@ -23,31 +23,43 @@ extension QuickBuild {
         public var salt: String
         /// `PageInputs.siteKey`.
         public var siteKey: String
-        /// Every status update, by the item it updates.
-        public var updates: Trackers.Updates
+        /// Every status update, by the item it updates, coded apart (and
+        /// kept after the rest in the file): only a response or a meeting
+        /// needs them (see `updates`), and the benchmark site has thousands.
+        private var codedUpdates = Data()
         /// Files the last build reported a problem in, sorted.
         public var reported: [String]
         public var warningCount: Int
+        /// What the paths of the stamp's report start with (see
+        /// `BuildResult.formattedDiagnostics`): the report is repeated only
+        /// where the same paths lead to the files.
+        public var reportPrefix: String
         /// The coded fields as `load` read them: saved again as they are,
         /// under another content key, when nothing else changed.
         private var coded: Data?
 
         private enum CodingKeys: String, CodingKey {
-            case settings, generator, salt, siteKey, updates, reported, warningCount
+            case settings, generator, salt, siteKey, reported, warningCount, reportPrefix
         }
 
         public init(
             contentKey: String, settings: String, generator: String, salt: String, siteKey: String, updates: Trackers.Updates,
-            reported: [String], warningCount: Int
+            reported: [String], warningCount: Int, reportPrefix: String
         ) {
             self.contentKey = contentKey
             self.settings = settings
             self.generator = generator
             self.salt = salt
             self.siteKey = siteKey
-            self.updates = updates
+            codedUpdates = (try? CacheCoder.encode(updates)) ?? Data()
             self.reported = reported
             self.warningCount = warningCount
+            self.reportPrefix = reportPrefix
+        }
+
+        /// Every status update; nil if they do not read back.
+        var updates: Trackers.Updates? {
+            try? CacheCoder.decode(Trackers.Updates.self, from: codedUpdates)
         }
 
         /// The key of what, besides the inputs, a build's output depends on:
@@ -56,7 +68,7 @@ extension QuickBuild {
             BuildStamp.key(files: [], options: options, generator: generatorIdentity, output: output)
         }
 
-        private static let magic = "reportsite quick state 1"
+        private static let magic = "reportsite quick state 2"
 
         static func url(root: URL, output: URL) -> URL {
             let stamp = BuildStamp.url(root: root, output: output).lastPathComponent
@@ -66,13 +78,15 @@ extension QuickBuild {
 
         /// Writes the state of the build just made into `output`; a state
         /// that cannot be written only costs the next build its quick path.
+        /// The file: the header lines, the length of the coded fields, the
+        /// fields, then the status updates.
         public func save(root: URL, output: URL) {
             let url = Self.url(root: root, output: output)
-            guard let body = coded ?? (try? CacheCoder.encode(self)) else {
+            guard let body = coded ?? (try? CacheCoder.encode(self)), !codedUpdates.isEmpty else {
                 try? FileManager.default.removeItem(at: url)
                 return
             }
-            let data = Data("\(Self.magic)\n\(settings)\n\(contentKey)\n".utf8) + body
+            let data = Data("\(Self.magic)\n\(settings)\n\(contentKey)\n\(body.count)\n".utf8) + body + codedUpdates
             if (try? PlainFile.write(data, to: url.path(percentEncoded: false))) == nil {
                 try? FileManager.default.removeItem(at: url)
             }
@@ -83,15 +97,18 @@ extension QuickBuild {
         public static func load(root: URL, output: URL, contentKey: String, settings: String) -> State? {
             guard let data = try? Data(contentsOf: url(root: root, output: output)) else { return nil }
             let header = Data("\(magic)\n\(settings)\n\(contentKey)\n".utf8)
-            guard data.starts(with: header),
-                var state = try? CacheCoder.decode(State.self, from: data.dropFirst(header.count)), state.settings == settings
+            guard data.starts(with: header), let newline = data[header.count...].firstIndex(of: UInt8(ascii: "\n")),
+                let length = Int(String(decoding: data[header.count..<newline], as: UTF8.self)), length >= 0,
+                newline + 1 + length < data.endIndex
             else { return nil }
+            let body = Data(data[(newline + 1)..<(newline + 1 + length)])
+            guard var state = try? CacheCoder.decode(State.self, from: body), state.settings == settings else { return nil }
             state.contentKey = contentKey
-            state.coded = Data(data.dropFirst(header.count))
+            state.coded = body
+            state.codedUpdates = Data(data[(newline + 1 + length)...])
             return state
         }
 
-        /// Writes this state again for the stamp whose content key is `contentKey`.
         /// The same state, for the stamp whose content key is `contentKey`.
         func save(root: URL, output: URL, contentKey: String) {
             var next = self

@@ -36,21 +36,27 @@ public enum QuickBuild {
 
     /// Builds the site at `root` into `output` the quick way, when it can
     /// (see above). `walked` is this build's walk of the inputs, `stamp` the
-    /// last build's into `output`, and `stampKey` this build's stamp key.
+    /// last build's into `output`, and `stampKey` this build's stamp key;
+    /// `reportPrefix` is what this run's paths start with (see `State.reportPrefix`).
     /// Throws `WriteFailure` when the output could not be written (the
     /// full build would fail the same way).
     public static func run(
         root: URL, output: URL, options: BuildOptions, generatorIdentity: String, walked: [FileStat.Input],
-        stamp: BuildStamp.Lines, stampKey: String
+        stamp: BuildStamp.Lines, stampKey: String, reportPrefix: String
     ) throws -> Outcome? {
         var clock = QuickClock()
+        let folder = output.standardizedFileURL.path(percentEncoded: false)
+        let outputFolder = folder.hasSuffix("/") ? folder : folder + "/"
+        // Every output still as the last build left it (a file altered or
+        // removed by hand must be written again): 30,000 stats for the
+        // benchmark site, on a thread of their own from the start.
+        let intact = Alongside { stamp.outputsIntact(in: outputFolder) }
         let templates = Alongside { Site.Templates(root: root, walked: walked) }
         let settings = State.settings(generatorIdentity: generatorIdentity, output: output, options: options)
         guard let state = State.load(root: root, output: output, contentKey: stamp.contentKey, settings: settings),
+            stamp.report.isEmpty || state.reportPrefix == reportPrefix,
             let inputs = InputChanges(walked: walked, stamp: stamp, root: root, reported: Set(state.reported))
         else { return nil }
-        let folder = output.standardizedFileURL.path(percentEncoded: false)
-        let outputFolder = folder.hasSuffix("/") ? folder : folder + "/"
         guard let templates = templates.value, let site = Site(root: root, walked: walked, templates: templates, options: options)
         else { return nil }
         clock.lap("inputs")
@@ -64,7 +70,15 @@ public enum QuickBuild {
         clock.lap("decode")
 
         let documents = edits.map(\.document)
-        let graph = site.graph(documents, updates: state.updates)
+        // Status updates show only on a response's or a meeting's pages.
+        let tracked = documents.contains { document in
+            switch document.content {
+            case .response, .meeting: true
+            case .report, .page: false
+            }
+        }
+        guard let updates = tracked ? state.updates : Trackers.Updates() else { return nil }
+        let graph = site.graph(documents, updates: updates)
         let renderer = SiteRenderer(graph: graph, templates: site.templates)
         let pages = documents.flatMap(renderer.ownPages)
         let ownPaths = Set(pages.map(\.path) + documents.map(OpenData.dataPath) + [SearchIndex.path, Manifest.path])
@@ -79,7 +93,10 @@ public enum QuickBuild {
 
         // The search index is patched (and written) on the other core while
         // the pages render and their links are checked.
-        let search = Alongside { SearchPatch(edits, graph: graph, state: state, root: root, previous: previous)?.stored(in: sink) }
+        let indexed = SearchPatch.touches(edits, graph: graph)
+        let search = Alongside {
+            indexed ? SearchPatch(edits, graph: graph, state: state, root: root, output: output, previous: previous)?.stored(in: sink) : nil
+        }
         // Every way out waits for it, so nothing still writes into a staging folder that is removed.
         defer { _ = search.value }
         var diagnostics = DiagnosticBag()
@@ -97,8 +114,9 @@ public enum QuickBuild {
         else { return nil }
         clock.lap("links")
 
-        guard let (searchFile, layout) = search.value else { return nil }
-        files.append(searchFile)
+        let patched = search.value
+        guard !indexed || patched != nil else { return nil }
+        if let (searchFile, _) = patched { files.append(searchFile) }
         clock.lap("search")
         let changedInputs = inputs.records(edits)
         guard let contentDigest = stamp.contentDigest(replacing: changedInputs),
@@ -106,7 +124,8 @@ public enum QuickBuild {
         else { return nil }
         files.append(manifest)
         clock.lap("manifest")
-        guard sink.failure == nil else { return nil }
+        guard sink.failure == nil, intact.value else { return nil }
+        clock.lap("outputs")
 
         // Everything checked: the changed files go over their old copies.
         // The stamp goes first, so an interrupted build leaves none.
@@ -121,7 +140,7 @@ public enum QuickBuild {
 
         let contentKey = BuildStamp.contentKey(contentDigest: contentDigest, options: options, generator: state.generator, output: output)
         let saved = Alongside {
-            SearchPatch.keep(layout, root: root, generator: state.generator)
+            if let (_, layout) = patched { SearchPatch.keep(layout, root: root, output: output, generator: state.generator) }
             state.save(root: root, output: output, contentKey: contentKey)
         }
         let moved = Set(sink.staged)

@@ -109,6 +109,21 @@ public enum FileStat {
         return (Int(info.st_size), nanoseconds(info), isDirectory)
     }
 
+    /// Which file is at `path`, as far as stat(2) tells without reading it:
+    /// inode, size, and modification and change times. The change time is
+    /// the one no tool sets: those that pin modification times (Nix,
+    /// reproducible images) give two versions of a file the same size and mtime.
+    public static func identity(of path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+            let changed = Int(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int(info.st_ctimespec.tv_nsec)
+        #else
+            let changed = Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec)
+        #endif
+        return "\(info.st_ino) \(info.st_size) \(nanoseconds(info)) \(changed)"
+    }
+
     /// The modification time of a stat(2) result, in nanoseconds.
     static func nanoseconds(_ info: stat) -> Int {
         #if canImport(Darwin)

@@ -34,15 +34,26 @@ public final class SearchWordCache: @unchecked Sendable {
     private var layoutChanged = false
 
     /// `reuse: false` (`build --force`) starts empty but still saves.
-    public init(file: URL? = nil, generator: String = "", reuse: Bool = true) {
+    /// `layout` is where the layout of the index in one output folder is
+    /// kept (see `layoutFile(root:output:)`); without one, it is kept in memory only.
+    public init(file: URL? = nil, layout: URL? = nil, generator: String = "", reuse: Bool = true) {
         self.file = file
+        layoutFile = layout?.path(percentEncoded: false)
         self.generator = generator
         loaded = !reuse
         layoutLoaded = !reuse
     }
 
-    private var layoutFile: String? {
-        file.map { $0.deletingPathExtension().appendingPathExtension("layout").path(percentEncoded: false) }
+    private let layoutFile: String?
+
+    /// Where the layout of the index a build writes into `output` is kept:
+    /// one per output folder, named as its stamp is, since each folder has
+    /// an index of its own to patch (a preview or staging folder beside
+    /// `Output/` must not cost it its patch).
+    public static func layoutFile(root: URL, output: URL) -> URL {
+        let stamp = BuildStamp.url(root: root, output: output).lastPathComponent
+        return root.appending(path: BuildStamp.folder)
+            .appending(path: "search-words-" + stamp.dropFirst("build-".count).dropLast(".txt".count) + ".layout")
     }
 
     /// Where the parts of the last search index lie, if a build kept them.
@@ -79,9 +90,10 @@ public final class SearchWordCache: @unchecked Sendable {
     /// of the index that is there.
     public func saveLayout() {
         lock.withLock {
-            guard layoutChanged, let layout, let layoutFile, let file, let bytes = layout.encoded(generator: generator) else { return }
+            guard layoutChanged, let layout, let layoutFile, let bytes = layout.encoded(generator: generator) else { return }
             layoutChanged = false
-            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: URL(filePath: layoutFile).deletingLastPathComponent(), withIntermediateDirectories: true)
             if (try? PlainFile.write(Data(bytes), to: layoutFile)) == nil { try? FileManager.default.removeItem(atPath: layoutFile) }
         }
     }
