@@ -281,20 +281,20 @@ extension BuildStamp {
             return a.count - b.count
         }
 
-        /// Whether every output is in `folder` (ending in "/") with the size
-        /// and time the stamp recorded (make's rule). On one core: a quick
-        /// build runs it beside its other steps.
-        func outputsIntact(in folder: String) -> Bool {
-            var path = Array(folder.utf8)
-            let prefix = path.count
-            for line in outputs {
+        /// Whether the outputs `range` (positions in `outputs`) are in the
+        /// folder open as `folder` with the size and time the stamp
+        /// recorded (make's rule). Each is stat-ed relative to the folder:
+        /// a stat by full path looked up every folder above it again.
+        func outputsIntact(_ range: Range<Int>, folder: Int32) -> Bool {
+            var path: [UInt8] = []
+            for line in outputs[range] {
                 guard let fields = fields(line) else { return false }
-                path.removeSubrange(prefix...)
+                path.removeAll(keepingCapacity: true)
                 path.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fields.path]))
                 path.append(0)
                 var info = stat()
                 let found = path.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { stat($0, &info) == 0 }
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { fstatat(folder, $0, &info, 0) == 0 }
                 }
                 guard found, Int(info.st_size) == fields.size, FileStat.nanoseconds(info) == fields.modified else { return false }
             }

@@ -47,10 +47,10 @@ public enum QuickBuild {
         var clock = QuickClock()
         let folder = output.standardizedFileURL.path(percentEncoded: false)
         let outputFolder = folder.hasSuffix("/") ? folder : folder + "/"
-        // Every output still as the last build left it (a file altered or
-        // removed by hand must be written again): 30,000 stats for the
-        // benchmark site, on a thread of their own from the start.
-        let intact = Alongside { stamp.outputsIntact(in: outputFolder) }
+        // Every output still as the last build left it (see `OutputCheck`).
+        let outputCheck = OutputCheck(stamp, folder: outputFolder)
+        // Every way out waits for it: its thread reads the stamp's bytes.
+        defer { _ = outputCheck.intact }
         let templates = Alongside { Site.Templates(root: root, walked: walked) }
         let settings = State.settings(generatorIdentity: generatorIdentity, output: output, options: options)
         guard let state = State.load(root: root, output: output, contentKey: stamp.contentKey, settings: settings),
@@ -124,7 +124,7 @@ public enum QuickBuild {
         else { return nil }
         files.append(manifest)
         clock.lap("manifest")
-        guard sink.failure == nil, intact.value else { return nil }
+        guard sink.failure == nil, outputCheck.intact else { return nil }
         clock.lap("outputs")
 
         // Everything checked: the changed files go over their old copies.

@@ -1,0 +1,60 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension QuickBuild {
+    /// Whether every file of the last build is still in the output folder
+    /// as it left it (a file altered or removed by hand must be written
+    /// again, by the full build). 30,000 stats for the benchmark site, a
+    /// third of a quick build's CPU time: a thread of its own starts on them
+    /// at once, and the build's own thread, when it gets to needing the
+    /// answer, takes the runs still left rather than wait.
+    final class OutputCheck: @unchecked Sendable {
+        private let stamp: BuildStamp.Lines
+        private let folder: Int32
+        private let lock = NSLock()
+        private var next = 0
+        private var failed = false
+        private let runs: [Range<Int>]
+        private var started: Alongside<Void>?
+
+        init(_ stamp: BuildStamp.Lines, folder: String) {
+            self.stamp = stamp
+            self.folder = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            runs = stride(from: 0, to: stamp.outputs.count, by: 1024).map { $0..<min($0 + 1024, stamp.outputs.count) }
+            started = Alongside { [self] in work() }
+        }
+
+        deinit {
+            if folder >= 0 { close(folder) }
+        }
+
+        /// Works through runs until none is left (or one failed).
+        private func work() {
+            while let run = take() {
+                if !stamp.outputsIntact(run, folder: folder) { lock.withLock { failed = true } }
+            }
+        }
+
+        private func take() -> Range<Int>? {
+            lock.withLock {
+                guard !failed, next < runs.count else { return nil }
+                defer { next += 1 }
+                return runs[next]
+            }
+        }
+
+        /// The answer: this thread helps with what is left, then waits for
+        /// the other's last run.
+        var intact: Bool {
+            guard folder >= 0 else { return false }
+            work()
+            _ = started?.value
+            return lock.withLock { !failed }
+        }
+    }
+}
