@@ -171,26 +171,26 @@ for n in "${SIZES[@]}"; do
     log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-rebuild.$n.$run" | tail -1)"
   done
   # One document's body changed, built into the same folder: decoded
-  # documents come from the cache and unchanged pages are reused.
+  # documents come from the cache and unchanged pages are reused. Each run
+  # changes a document of its own and leaves the others as the last run
+  # built them, so each build sees exactly one change; the documents are
+  # put back after the title runs below.
   mapfile -t changed < <(find "$rs/Content/reports" -name '*.md' | sort | head -n "$RUNS")
   for ((run = 1; run <= RUNS; run++)); do
     doc=${changed[$((run - 1))]}
-    cp "$doc" "$OUT/original.md"
+    cp "$doc" "$OUT/original-$run.md"
     printf '\nA sentence added for the benchmark.\n' >>"$doc"
     timed reportsite-change "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$last"
     log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-change.$n.$run" | tail -1)"
-    cp "$OUT/original.md" "$doc"
   done
   # One document's title changed: other pages (lists, topics, the home
   # page) show it, so this is the full incremental build, not the quick one.
   for ((run = 1; run <= RUNS; run++)); do
-    doc=${changed[$((run - 1))]}
-    cp "$doc" "$OUT/original.md"
-    sed -i '0,/^title: "/s//title: "Revised: /' "$doc"
+    sed -i '0,/^title: "/s//title: "Revised: /' "${changed[$((run - 1))]}"
     timed reportsite-title "$n" "$run" "$REPORTSITE" build --root "$rs" --output "$last"
     log "  $(grep -E ' in [0-9.]+ s' "$OUT/stderr.reportsite-title.$n.$run" | tail -1)"
-    cp "$OUT/original.md" "$doc"
   done
+  for ((run = 1; run <= RUNS; run++)); do cp "$OUT/original-$run.md" "${changed[$((run - 1))]}"; done
   pages=$(find "$last" -name '*.html' | wc -l)
   hpages=$(find "$OUT/hugo-$n-1" -name '*.html' | wc -l)
   printf 'pages\t%s\t%s\t%s\n' "$n" "$pages" "$hpages" >>"$OUT/pages.tsv"
