@@ -17,7 +17,8 @@
 #   hugo --quiet -s <hugo site> -d <new empty dir>
 #   cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist all.md > /dev/null
 #
-# then, into the folder the last --force run wrote (without --quiet, so its
+# Before each timed run, `sync` writes out what the runs before it left in
+# the page cache. Then, into the folder the last --force run wrote (without --quiet, so its
 # step timings are recorded), a no-change rebuild, a rebuild after one
 # document's body changed (the quick build) and one after a document's
 # title changed (the full incremental build), each $BENCH_RUNS times. Wall time and
@@ -133,6 +134,9 @@ timed() {
   local tool=$1 n=$2 run=$3
   shift 3
   local tf="$OUT/time.$tool.$n.$run" ef="$OUT/stderr.$tool.$n.$run" rc=0
+  # The last run's files written out first, so no run pays for the
+  # writeback of another's 500 MB (untimed).
+  sync
   /usr/bin/time -f '%e %M' -o "$tf" "$@" >/dev/null 2>"$ef" || rc=$?
   local wall=nan rss=0
   read -r wall rss < <(tail -1 "$tf" 2>/dev/null) || true
