@@ -58,9 +58,8 @@ struct SiteOptions: ParsableArguments {
         let start = ContinuousClock.now
         var stampKey: String?
         var inputs: [PreviousOutput.Record]?
-        // The last build into the same folder, read once (--force ignores
-        // it), and the generator's digest (its whole executable, hashed),
-        // each on another core while this one walks the inputs.
+        // The last build into the same folder, mapped (--force ignores it)
+        // on another core while this one walks the inputs.
         let root = rootURL
         let lastStampRead = Alongside { force ? nil : output.flatMap { BuildStamp.lastLines(root: root, output: $0) } }
         let inputFiles = output == nil ? [] : FileStat.inputs(root: rootURL)
@@ -119,7 +118,7 @@ struct SiteOptions: ParsableArguments {
             reuse: !force)
         buildOptions.searchWords = SearchWordCache(
             file: rootURL.appending(path: BuildStamp.folder).appending(path: "search-words.bin"),
-            layout: output.map { SearchWordCache.layoutFile(root: root, output: $0) }, generator: generator, reuse: !force)
+            layout: output.map { BuildStamp.companion(.searchLayout, root: root, output: $0) }, generator: generator, reuse: !force)
         // Bodies wait on disk between loading and rendering (a large site's
         // bodies are the biggest part of its memory); beside the cache, so
         // on the site's own disk rather than a RAM-backed /tmp.

@@ -100,7 +100,7 @@ extension BuildStamp {
             }
             fields.append(start..<line.upperBound)
             func text(_ field: Int) -> String { String(decoding: bytes[fields[field]], as: UTF8.self) }
-            guard fields.count == 6, let size = Self.number(bytes[fields[0]]), let modified = Self.number(bytes[fields[1]]) else {
+            guard fields.count == 6, let size = Self.integer(bytes[fields[0]]), let modified = Self.integer(bytes[fields[1]]) else {
                 return nil
             }
             let kind = text(3)
@@ -320,10 +320,6 @@ extension BuildStamp {
                 index += 1
             }
             return negative ? -value : value
-        }
-
-        private static func number(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
-            Int(String(decoding: bytes, as: UTF8.self))
         }
     }
 

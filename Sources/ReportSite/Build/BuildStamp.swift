@@ -81,7 +81,32 @@ public struct BuildStamp: Sendable, Equatable {
     }
 
     static func url(root: URL, output: URL) -> URL {
-        let name = "build-" + IntegrityLock.sha256(Data(output.path(percentEncoded: false).utf8)).prefix(16) + ".txt"
+        companion(.stamp, root: root, output: output)
+    }
+
+    /// The files kept for each output folder, named after it alike, so they
+    /// go when the folder does (see `prune`).
+    public enum Companion: CaseIterable, Sendable {
+        /// The stamp itself.
+        case stamp
+        /// What a quick build needs of the last one (see `QuickBuild.State`).
+        case quickState
+        /// Where the parts of the folder's search index lie (see `SearchIndex.Layout`).
+        case searchLayout
+
+        var affixes: (prefix: String, suffix: String) {
+            switch self {
+            case .stamp: ("build-", ".txt")
+            case .quickState: ("quick-", ".bin")
+            case .searchLayout: ("search-words-", ".layout")
+            }
+        }
+    }
+
+    /// Where `companion` of the builds into `output` is kept.
+    public static func companion(_ companion: Companion, root: URL, output: URL) -> URL {
+        let (prefix, suffix) = companion.affixes
+        let name = prefix + IntegrityLock.sha256(Data(output.path(percentEncoded: false).utf8)).prefix(16) + suffix
         return root.appending(path: folder).appending(path: name)
     }
 
@@ -125,12 +150,12 @@ public struct BuildStamp: Sendable, Equatable {
         }
         // The layout of before there was one per output folder.
         if names.contains("search-words.layout") { try? fm.removeItem(at: folder.appending(path: "search-words.layout")) }
-        // A quick build's state and the search index's layout go with their
-        // stamp (see `QuickBuild.State`, `SearchWordCache.layoutFile`).
-        for (prefix, suffix) in [("quick-", ".bin"), ("search-words-", ".layout")] {
+        // The other companions go with their stamp.
+        let stamp = Companion.stamp.affixes
+        for (prefix, suffix) in Companion.allCases.filter({ $0 != .stamp }).map(\.affixes) {
             for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
-                let stamp = "build-" + name.dropFirst(prefix.count).dropLast(suffix.count) + ".txt"
-                if !fm.fileExists(atPath: folder.appending(path: stamp).path(percentEncoded: false)) {
+                let id = name.dropFirst(prefix.count).dropLast(suffix.count)
+                if !fm.fileExists(atPath: folder.appending(path: stamp.prefix + id + stamp.suffix).path(percentEncoded: false)) {
                     try? fm.removeItem(at: folder.appending(path: name))
                 }
             }

@@ -4,15 +4,19 @@ extension QuickBuild {
     /// The search index with the edited documents' parts written again
     /// (see `SearchIndex.Patch`), made from the last index's layout and the
     /// words of each document before (from its old decode-cache entry) and
-    /// after, without the search-word cache: reading its 13 MB would cost
-    /// more than the rest of a quick build.
+    /// after, without the search-word journal: reading its 13 MB would cost
+    /// more than the rest of a quick build. The layout is read and kept
+    /// through a `SearchWordCache` that holds nothing else.
     struct SearchPatch {
+        let patched: SearchIndex.Patched
+        private let cache: SearchWordCache
+
         init?(_ edits: [Edit], graph: SiteGraph, state: State, root: URL, output: URL, previous: PreviousOutput) {
-            let listed = Set(graph.publications.map(\.path))
-            guard let last = SearchIndex.Layout.read(Self.layoutPath(root, output), generator: state.generator) else { return nil }
+            cache = SearchWordCache(layout: BuildStamp.companion(.searchLayout, root: root, output: output), generator: state.generator)
+            guard let last = cache.lastLayout() else { return nil }
             var slots = last.documents
             var changes: [SearchIndex.Patch.Change] = []
-            for edit in edits where listed.contains(edit.document.path) {
+            for edit in Self.indexed(edits, graph: graph) {
                 let before = SearchIndex.Texts(edit.old, graph: graph)
                 let after = SearchIndex.Texts(edit.document, graph: graph)
                 // Its place in the index: the slot made from its old inputs,
@@ -36,35 +40,27 @@ extension QuickBuild {
             self.patched = patched
         }
 
-        let patched: SearchIndex.Patched
+        /// The edits that have a part in the index (listed documents): if
+        /// there are none, the index stays as it is.
+        static func indexed(_ edits: [Edit], graph: SiteGraph) -> [Edit] {
+            let listed = Set(graph.publications.map(\.path))
+            return edits.filter { listed.contains($0.document.path) }
+        }
 
         /// Stores the new index in `sink`, written from the runs of the old
-        /// one without holding it whole; with its layout.
-        func stored(in sink: StagingSink) -> (OutputFile, SearchIndex.Layout) {
+        /// one without holding it whole.
+        func stored(in sink: StagingSink) -> OutputFile {
             var file = OutputFile(path: SearchIndex.path, data: Data())
             file.sha256 = patched.layout.digest
             file.byteCount = patched.layout.length
-            return (sink.store(file) { try patched.write(to: $0) }, patched.layout)
+            return sink.store(file) { try patched.write(to: $0) }
         }
 
-        static func layoutPath(_ root: URL, _ output: URL) -> String {
-            SearchWordCache.layoutFile(root: root, output: output).path(percentEncoded: false)
-        }
-
-        /// Whether any of `edits` has a part in the index (a listed
-        /// document): if none has, the index stays as it is.
-        static func touches(_ edits: [Edit], graph: SiteGraph) -> Bool {
-            let listed = Set(graph.publications.map(\.path))
-            return edits.contains { listed.contains($0.document.path) }
-        }
-
-        /// Keeps the new layout, for the next build to patch this index in turn.
-        static func keep(_ layout: SearchIndex.Layout, root: URL, output: URL, generator: String) {
-            let path = layoutPath(root, output)
-            guard let bytes = layout.encoded(generator: generator), (try? PlainFile.write(Data(bytes), to: path)) != nil else {
-                try? FileManager.default.removeItem(atPath: path)
-                return
-            }
+        /// Keeps the new layout, once the index is published, for the next
+        /// build to patch it in turn.
+        func keepLayout() {
+            cache.keep(patched.layout)
+            cache.saveLayout()
         }
     }
 }

@@ -71,9 +71,7 @@ extension QuickBuild {
         private static let magic = "reportsite quick state 2"
 
         static func url(root: URL, output: URL) -> URL {
-            let stamp = BuildStamp.url(root: root, output: output).lastPathComponent
-            return root.appending(path: BuildStamp.folder)
-                .appending(path: "quick-" + stamp.dropFirst("build-".count).dropLast(".txt".count) + ".bin")
+            BuildStamp.companion(.quickState, root: root, output: output)
         }
 
         /// Writes the state of the build just made into `output`; a state

@@ -93,9 +93,11 @@ public enum QuickBuild {
 
         // The search index is patched (and written) on the other core while
         // the pages render and their links are checked.
-        let indexed = SearchPatch.touches(edits, graph: graph)
-        let search = Alongside {
-            indexed ? SearchPatch(edits, graph: graph, state: state, root: root, output: output, previous: previous)?.stored(in: sink) : nil
+        let indexed = !SearchPatch.indexed(edits, graph: graph).isEmpty
+        let search = Alongside { () -> (patch: SearchPatch, file: OutputFile)? in
+            guard indexed, let patch = SearchPatch(edits, graph: graph, state: state, root: root, output: output, previous: previous)
+            else { return nil }
+            return (patch, patch.stored(in: sink))
         }
         // Every way out waits for it, so nothing still writes into a staging folder that is removed.
         defer { _ = search.value }
@@ -116,7 +118,7 @@ public enum QuickBuild {
 
         let patched = search.value
         guard !indexed || patched != nil else { return nil }
-        if let (searchFile, _) = patched { files.append(searchFile) }
+        if let patched { files.append(patched.file) }
         clock.lap("search")
         let changedInputs = inputs.records(edits)
         guard let contentDigest = stamp.contentDigest(replacing: changedInputs),
@@ -140,7 +142,7 @@ public enum QuickBuild {
 
         let contentKey = BuildStamp.contentKey(contentDigest: contentDigest, options: options, generator: state.generator, output: output)
         let saved = Alongside {
-            if let (_, layout) = patched { SearchPatch.keep(layout, root: root, output: output, generator: state.generator) }
+            patched?.patch.keepLayout()
             state.save(root: root, output: output, contentKey: contentKey)
         }
         let moved = Set(sink.staged)

@@ -27,7 +27,7 @@ public final class SearchWordCache: @unchecked Sendable {
     /// `finish` appends only what changed (see `SearchWordCache+File`).
     private var saved: SavedFile?
     /// The last search index written (see `SearchIndex.Layout`), kept in
-    /// memory and, with a `file`, beside it (`search-words.layout`).
+    /// memory and, with a `layoutFile`, on disk.
     private var layout: SearchIndex.Layout?
     private var layoutLoaded: Bool
     /// Whether `layout` is not yet in `layoutFile` (see `saveLayout`).
@@ -35,7 +35,8 @@ public final class SearchWordCache: @unchecked Sendable {
 
     /// `reuse: false` (`build --force`) starts empty but still saves.
     /// `layout` is where the layout of the index in one output folder is
-    /// kept (see `layoutFile(root:output:)`); without one, it is kept in memory only.
+    /// kept (each folder has an index of its own to patch: see
+    /// `BuildStamp.Companion`); without one, it is kept in memory only.
     public init(file: URL? = nil, layout: URL? = nil, generator: String = "", reuse: Bool = true) {
         self.file = file
         layoutFile = layout?.path(percentEncoded: false)
@@ -45,16 +46,6 @@ public final class SearchWordCache: @unchecked Sendable {
     }
 
     private let layoutFile: String?
-
-    /// Where the layout of the index a build writes into `output` is kept:
-    /// one per output folder, named as its stamp is, since each folder has
-    /// an index of its own to patch (a preview or staging folder beside
-    /// `Output/` must not cost it its patch).
-    public static func layoutFile(root: URL, output: URL) -> URL {
-        let stamp = BuildStamp.url(root: root, output: output).lastPathComponent
-        return root.appending(path: BuildStamp.folder)
-            .appending(path: "search-words-" + stamp.dropFirst("build-".count).dropLast(".txt".count) + ".layout")
-    }
 
     /// Where the parts of the last search index lie, if a build kept them.
     func lastLayout() -> SearchIndex.Layout? {
