@@ -210,12 +210,12 @@ struct SiteOptions: ParsableArguments {
                     },
                     inputs: inputs ?? []
                 ).save(root: rootURL, output: output)
-                if let salt = result.salt, let siteKey = result.siteKey, let updates = result.trackerUpdates {
+                if let salt = result.salt, let keys = result.inputKeys, let updates = result.trackerUpdates {
                     QuickBuild.State(
                         contentKey: BuildStamp.contentKey(
                             contentDigest: contentDigest, options: options, generator: Self.generatorDigest, output: output),
                         settings: QuickBuild.State.settings(generatorIdentity: Self.generatorIdentity, output: output, options: options),
-                        generator: Self.generatorDigest, salt: salt, siteKey: siteKey, updates: updates,
+                        generator: Self.generatorDigest, salt: salt, keys: keys, updates: updates,
                         reported: Set(result.diagnostics.all.map(\.file)).sorted(), warningCount: warnings, reportPrefix: pathPrefix
                     ).save(root: rootURL, output: output)
                 }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct PageInputsTests {
     static let report = "Content/reports/2024-03-01-sp24-01.md"
     static let meeting = "Content/meetings/2024-05-01-roads-assurance.md"
-    static let marker = Data("previous build".utf8)
+    static let marker = Data("<!-- previous build -->".utf8)
 
     /// The valid fixture with `edit` applied to its texts.
     func site(_ edit: (inout [String: String]) -> Void = { _ in }) -> MemoryFileSystem {
@@ -18,15 +18,16 @@ import Testing
         return MemoryFileSystem(contents)
     }
 
-    /// `first`'s files as a previous build, each page's bytes replaced by a
-    /// marker (a page that keeps it was reused, not made), and with
+    /// `first`'s files as a previous build, each page's bytes ending in a
+    /// marker (a page that keeps it was reused, not made; its anchors are
+    /// still there for the link check), and with
     /// `staleFingerprints` each page's fingerprint spoilt (so only its inputs
     /// key can let it be reused).
     func previous(_ first: BuildResult, staleFingerprints: Bool) -> PreviousOutput {
         PreviousOutput(files: first.files.map { file in
             var file = file
             guard file.fingerprint != nil else { return file }
-            file.data = Self.marker
+            file.data += Self.marker
             file.sha256 = IntegrityLock.sha256(file.data)
             if staleFingerprints { file.fingerprint = "stale" }
             return file
@@ -35,7 +36,7 @@ import Testing
 
     /// Paths of the pages and data files `result` made rather than reused.
     func made(_ result: BuildResult) -> [String] {
-        result.files.filter { $0.fingerprint != nil && $0.data != Self.marker }.map(\.path).sorted()
+        result.files.filter { $0.fingerprint != nil && $0.data.suffix(Self.marker.count) != Self.marker }.map(\.path).sorted()
     }
 
     func expectSameAsClean(_ result: BuildResult, _ site: MemoryFileSystem, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -90,6 +91,56 @@ import Testing
         #expect(!made.contains("pages/about/index.html"))
         #expect(made.contains("data/documents.json"), "the catalogue lists titles")
         expectSameAsClean(second, edited)
+    }
+
+    /// A title is shown by the lists and trackers, and on the pages of the
+    /// documents whose recommendations or actions it updates: those are made
+    /// again, while every other document's own pages keep their keys (they
+    /// are not even fingerprinted; here a stale fingerprint would make them).
+    @Test func aNewTitleReachesOtherDocumentsOnlyThroughTheirTrackers() throws {
+        let paper = "Content/reports/2024-06-10-sp24-02.md"
+        let title = "title: Roads policing, summer update"
+        let cache = DecodeCache()
+        var options = options(cache: cache)
+        let first = SiteBuilder.build(site { $0[paper] = AccountabilityTests().laterPaper() }, options: options)
+        #expect(first.succeeded, "\(first.formattedDiagnostics())")
+
+        options.previous = previous(first, staleFingerprints: true)
+        let edited = site { $0[paper] = AccountabilityTests().laterPaper().replacing(title, with: title + ", revised") }
+        let second = SiteBuilder.build(edited, options: options)
+        #expect(second.succeeded, "\(second.formattedDiagnostics())")
+        let made = made(second)
+        for path in [
+            "index.html", "reports/index.html", "recommendations/index.html", "actions/index.html",
+            "reports/2024-06-10-sp24-02/index.html", "reports/2024-06-10-sp24-02/document.json",
+            // Recommendation 1 and action A1 name the paper as their source.
+            "responses/2024-04-01-sample-inspection/index.html", "responses/2024-04-01-sample-inspection/document.json",
+            "meetings/2024-05-01-roads-assurance/index.html", "meetings/2024-05-01-roads-assurance/document.json",
+        ] {
+            #expect(made.contains(path), "\(path) shows the title")
+        }
+        for path in [
+            "reports/2024-03-01-sp24-01/index.html", "reports/2024-03-01-sp24-01/history/index.html",
+            "reports/2024-03-01-sp24-01/document.json", "about/index.html", "about/document.json",
+        ] {
+            #expect(second.files.contains { $0.path == path }, "\(path)")
+            #expect(!made.contains(path), "\(path) does not show the title")
+        }
+        expectSameAsClean(second, edited)
+
+        // A later document moves the date the statuses are as at, which
+        // decides what is overdue: the tracked documents' pages are made again.
+        options.previous = previous(second, staleFingerprints: true)
+        let later = "Content/reports/2025-06-10-sp25-01.md"
+        let third = site {
+            $0[paper] = AccountabilityTests().laterPaper().replacing(title, with: title + ", revised")
+            $0[later] = AccountabilityTests().laterPaper(date: "2025-06-10", updates: "").replacing(title, with: "title: A year on")
+        }
+        let made3 = self.made(SiteBuilder.build(third, options: options))
+        #expect(made3.contains("responses/2024-04-01-sample-inspection/index.html"))
+        #expect(made3.contains("meetings/2024-05-01-roads-assurance/index.html"))
+        #expect(!made3.contains("reports/2024-03-01-sp24-01/index.html"))
+        expectSameAsClean(SiteBuilder.build(third, options: options), third)
     }
 
     /// The open-data catalogue lists each document's title, URL, date,

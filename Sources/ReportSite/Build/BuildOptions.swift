@@ -70,10 +70,10 @@ public struct BuildResult: Sendable {
     /// SHA-256 over every input file (as in the manifest), when the build succeeded.
     public var contentDigest: String?
     /// What every page was made with (`SiteBuilder`'s salt and
-    /// `PageInputs.siteKey`) and every status update, for the next quick
+    /// `PageInputs.keys`) and every status update, for the next quick
     /// build (see `QuickBuild.State`); nil without fingerprints or a cache.
     public var salt: String?
-    public var siteKey: String?
+    public var inputKeys: PageInputs.Keys?
     public var trackerUpdates: Trackers.Updates?
     public var documentCount: Int { documents.count }
 

@@ -4,17 +4,20 @@ import Foundation
 /// A quick, coarse key for what a page or data file is made from, counted in
 /// whole documents rather than in the values its template reads.
 ///
-/// Every page is a function of the site as other pages see it (each
-/// document's face, site.yml, the metric definitions, the templates, the
-/// build options) and, for a document's own pages (current page, history,
-/// superseded versions, `document.json`), of that document's files. So when
-/// an author edits a body and nothing another page shows, every other page
-/// keeps its key and is reused without its context being made: making and
-/// fingerprinting 20,000 contexts was a quarter of a one-document build.
+/// A page that belongs to no document is a function of the site as other
+/// pages see it (each document's face, site.yml, the metric definitions, the
+/// templates, the build options); a document's own pages (current page,
+/// history, superseded versions, `document.json`) are a function of that
+/// document's files, the same settings, and the little they read of other
+/// documents (see `key`). So when an author edits a body and nothing another
+/// page shows, every other page keeps its key and is reused without its
+/// context being made: making and fingerprinting 20,000 contexts was a
+/// quarter of a one-document build. When a title changes, the lists and
+/// trackers are made again, but the other documents' own pages are not.
 ///
 /// The key only ever saves work: when it differs, the page's fingerprint
 /// (`PageFingerprint`) still decides whether the page must be rendered.
-enum PageInputs {
+public enum PageInputs {
     /// Set in the coder's `userInfo` while a face is encoded (see `BodyPart`).
     static let faceKey = CodingUserInfoKey(rawValue: "reportsite.face")!
 
@@ -47,12 +50,21 @@ enum PageInputs {
         return IntegrityLock.sha256(bytes)
     }
 
-    /// The key of everything every page depends on: `salt` (the templates
-    /// and the generator), the build options, every source read besides the
-    /// documents (site.yml, metric definitions, the integrity lock), and the
-    /// face of every document and version. Nil when a document has no face
-    /// (a build without a decode cache does not make them).
-    static func siteKey(salt: String, options: BuildOptions, sources: [String: SourceFile], documents: [Document]) -> String? {
+    /// The keys a build's pages are made with.
+    public struct Keys: Sendable, Codable, Equatable {
+        /// Everything every page depends on: `shared` and the face of every
+        /// document and version.
+        public var site: String
+        /// What every page depends on besides the documents: `salt` (the
+        /// templates and the generator), the build options, and every source
+        /// read besides the documents (site.yml, metric definitions, the
+        /// integrity lock).
+        public var shared: String
+    }
+
+    /// The keys of a build. Nil when a document has no face (a build without
+    /// a decode cache does not make them).
+    static func keys(salt: String, options: BuildOptions, sources: [String: SourceFile], documents: [Document]) -> Keys? {
         var hash = SHA256()
         func add(_ text: String) {
             hash.update(data: Data(text.utf8))
@@ -66,6 +78,7 @@ enum PageInputs {
             add(path)
             add(source.text)
         }
+        let shared = Text.hex(hash.finalize())
         for document in documents {
             guard !document.face.isEmpty else { return nil }
             add(document.path)
@@ -76,22 +89,53 @@ enum PageInputs {
                 add(version.document.face)
             }
         }
-        return Text.hex(hash.finalize())
+        return Keys(site: Text.hex(hash.finalize()), shared: shared)
     }
 
-    /// The key of the page at `path`: the site's key, and for one of
-    /// `owner`'s own pages, what that document and its versions were decoded
-    /// from. Nil when the owner has no revision.
-    static func key(site: String, path: String, template: String?, owner: Document?) -> String? {
-        var text = [site, path, template ?? "-"]
-        if let owner {
-            guard let revision = owner.revision else { return nil }
-            text.append(revision)
-            for version in owner.versions {
-                guard let revision = version.document.revision else { return nil }
-                text.append(revision)
-            }
+    /// The key of the page at `path`.
+    ///
+    /// A page that belongs to no document is keyed by the whole site. One of
+    /// `owner`'s own pages reads the rest of the site only through the
+    /// trackers (the status updates later documents gave its
+    /// recommendations or actions, and the date they are as at) and, when it
+    /// holds a chart, every document's figures. So it is keyed by what the
+    /// owner and its versions were decoded from (their revisions, and their
+    /// bodies' digests, which change when a document link comes to point
+    /// elsewhere), the shared key, and those updates; or by the whole site
+    /// when a chart is drawn. A title changed elsewhere then leaves the
+    /// 20,000 pages of the benchmark site keyed as they were, where before
+    /// each one's context was made and fingerprinted again.
+    /// Nil when the owner or a version has no revision.
+    static func key(_ keys: Keys, path: String, template: String?, owner: Document?, trackers: Trackers) -> String? {
+        guard let owner else { return IntegrityLock.sha256(joining: [keys.site, path, template ?? "-"]) }
+        let decoded = [owner] + owner.versions.map(\.document)
+        var text = [keys.shared, path, template ?? "-"]
+        for document in decoded {
+            guard let revision = document.revision else { return nil }
+            text += [revision, document.body.digest]
+        }
+        if decoded.contains(where: { $0.body.hasChart || !$0.charts.isEmpty }) {
+            text[0] = keys.site
+        } else {
+            text += trackerLines(of: owner, trackers)
         }
         return IntegrityLock.sha256(joining: text)
+    }
+
+    /// What `trackers` say of `owner`'s recommendations or actions: each
+    /// one's history of statuses, and the date they are as at. Empty for a
+    /// document with none.
+    static func trackerLines(of owner: Document, _ trackers: Trackers) -> [String] {
+        let recommendations = trackers.recommendations(of: owner.path)
+        let actions = trackers.actions(of: owner.path)
+        guard !recommendations.isEmpty || !actions.isEmpty else { return [] }
+        func lines(_ item: String, _ history: [Trackers.StatusEntry]) -> [String] {
+            [item] + history.flatMap { entry in
+                [entry.status, entry.date.iso, entry.sourcePath, entry.sourceTitle, entry.sourceSitePath, entry.note.map { "note " + $0 } ?? "-"]
+            }
+        }
+        return ["as at " + (trackers.asAt?.iso ?? "-")]
+            + recommendations.flatMap { lines("recommendation \($0.number)", $0.history) }
+            + actions.flatMap { lines("action " + $0.action.id, $0.history) }
     }
 }

@@ -21,11 +21,11 @@ extension QuickBuild {
                 let after = SearchIndex.Texts(edit.document, graph: graph)
                 // Its place in the index: the slot made from its old inputs,
                 // which must hold the words of its old texts.
-                guard let inputs = SearchIndex.inputsKey(site: state.siteKey, document: edit.old),
+                guard let inputs = SearchIndex.inputsKey(site: state.keys.site, document: edit.old),
                     let position = last.documents.firstIndex(where: { $0.inputs == inputs }),
                     last.documents[position].wordsKey == before.wordsKey,
                     last.documents[position].key == before.key(wordsKey: before.wordsKey),
-                    let newInputs = SearchIndex.inputsKey(site: state.siteKey, document: edit.document)
+                    let newInputs = SearchIndex.inputsKey(site: state.keys.site, document: edit.document)
                 else { return nil }
                 let wordsKey = after.wordsKey
                 let old = before.words(), new = after.words()

@@ -21,8 +21,8 @@ extension QuickBuild {
         public var generator: String
         /// `SiteBuilder`'s salt: the generator and the templates.
         public var salt: String
-        /// `PageInputs.siteKey`.
-        public var siteKey: String
+        /// `PageInputs.keys`.
+        public var keys: PageInputs.Keys
         /// Every status update, by the item it updates, coded apart (and
         /// kept after the rest in the file): only a response or a meeting
         /// needs them (see `updates`), and the benchmark site has thousands.
@@ -39,18 +39,18 @@ extension QuickBuild {
         private var coded: Data?
 
         private enum CodingKeys: String, CodingKey {
-            case settings, generator, salt, siteKey, reported, warningCount, reportPrefix
+            case settings, generator, salt, keys, reported, warningCount, reportPrefix
         }
 
         public init(
-            contentKey: String, settings: String, generator: String, salt: String, siteKey: String, updates: Trackers.Updates,
+            contentKey: String, settings: String, generator: String, salt: String, keys: PageInputs.Keys, updates: Trackers.Updates,
             reported: [String], warningCount: Int, reportPrefix: String
         ) {
             self.contentKey = contentKey
             self.settings = settings
             self.generator = generator
             self.salt = salt
-            self.siteKey = siteKey
+            self.keys = keys
             codedUpdates = (try? CacheCoder.encode(updates)) ?? Data()
             self.reported = reported
             self.warningCount = warningCount
@@ -68,7 +68,7 @@ extension QuickBuild {
             BuildStamp.key(files: [], options: options, generator: generatorIdentity, output: output)
         }
 
-        private static let magic = "reportsite quick state 2"
+        private static let magic = "reportsite quick state 3"
 
         static func url(root: URL, output: URL) -> URL {
             BuildStamp.companion(.quickState, root: root, output: output)

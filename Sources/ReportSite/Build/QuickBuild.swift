@@ -102,9 +102,9 @@ public enum QuickBuild {
         // Every way out waits for it, so nothing still writes into a staging folder that is removed.
         defer { _ = search.value }
         var diagnostics = DiagnosticBag()
-        var files = renderer.render(pages, into: &diagnostics, salt: state.salt, siteKey: state.siteKey, previous: previous, sink: sink)
+        var files = renderer.render(pages, into: &diagnostics, salt: state.salt, keys: state.keys, previous: previous, sink: sink)
         files += documents.map {
-            OpenData.documentFile($0, graph: graph, sink: sink, salt: state.salt, siteKey: state.siteKey, previous: previous)
+            OpenData.documentFile($0, graph: graph, sink: sink, salt: state.salt, keys: state.keys, previous: previous)
         }
         clock.lap("render")
         // Links on the pages that changed; the rest of the site is as the

@@ -40,15 +40,15 @@ public enum SiteBuilder {
             ? IntegrityLock.sha256(joining: [options.generator] + templateSources.flatMap { [$0.path, $0.text] })
             : nil
         // What every page depends on, in whole documents (see `PageInputs`).
-        let siteKey = salt.flatMap { salt in
-            PageInputs.siteKey(salt: salt, options: options, sources: result.sources, documents: content.documents)
+        let keys = salt.flatMap { salt in
+            PageInputs.keys(salt: salt, options: options, sources: result.sources, documents: content.documents)
         }
         // Nothing else reads the search index: it is made (and written: 14 MB
         // for the benchmark site) beside the pages, and its step below is the
         // wait for it. Every way out waits, so neither the search-word cache
         // nor the staging folder is still being written when the caller
         // saves the one or removes the other.
-        let search = Alongside { store([SearchIndex.render(graph, cache: options.searchWords, previous: options.previous, siteKey: siteKey)]) }
+        let search = Alongside { store([SearchIndex.render(graph, cache: options.searchWords, previous: options.previous, siteKey: keys?.site)]) }
         defer { _ = search.value }
         // So are the feed, the sitemap, the redirects and the trend data: short
         // loops on one core, which ran after the pages while the other core idled.
@@ -63,10 +63,10 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(graph: graph, templates: templates)
         result.renderer = renderer
         var files = renderer.renderPages(
-            into: &result.diagnostics, salt: salt, siteKey: siteKey, previous: options.previous, sink: options.sink)
+            into: &result.diagnostics, salt: salt, keys: keys, previous: options.previous, sink: options.sink)
         files += store(Assets.collect(from: fileSystem, into: &result.diagnostics))
         clock.lap("render", into: &result)
-        files += OpenData.render(graph, sink: options.sink, salt: salt, siteKey: siteKey, previous: options.previous)
+        files += OpenData.render(graph, sink: options.sink, salt: salt, keys: keys, previous: options.previous)
         files += siteFiles.value
         clock.lap("data", into: &result)
         files += search.value
@@ -92,7 +92,7 @@ public enum SiteBuilder {
         guard !result.diagnostics.hasErrors else { return result }
 
         result.contentDigest = contentDigest
-        (result.salt, result.siteKey, result.trackerUpdates) = (salt, siteKey, graph.trackers.updates)
+        (result.salt, result.inputKeys, result.trackerUpdates) = (salt, keys, graph.trackers.updates)
         files += manifest.value
         clock.lap("manifest", into: &result)
         result.files = files.sorted { $0.path < $1.path }

@@ -260,19 +260,21 @@ enum OpenData {
     /// With a `salt` (as for pages: the generator and templates), each
     /// `document.json` gets a fingerprint, and one the `previous` build made
     /// from the same data is reused rather than encoded again; with a
-    /// `siteKey`, one made from the same inputs is reused before its data is
+    /// `keys`, one made from the same inputs is reused before its data is
     /// even gathered (see `PageInputs`).
     static func render(
-        _ graph: SiteGraph, sink: StagingSink? = nil, salt: String? = nil, siteKey: String? = nil, previous: PreviousOutput? = nil
+        _ graph: SiteGraph, sink: StagingSink? = nil, salt: String? = nil, keys: PageInputs.Keys? = nil, previous: PreviousOutput? = nil
     ) -> [OutputFile] {
         // The catalogue first: with the same inputs as last time (only
         // bodies changed), the last build's copy is reused and no entry is made.
-        let catalogueKey = siteKey.flatMap { PageInputs.key(site: $0, path: cataloguePath, template: nil, owner: nil) }
+        let catalogueKey = keys.flatMap {
+            PageInputs.key($0, path: cataloguePath, template: nil, owner: nil, trackers: graph.trackers)
+        }
         let reusedCatalogue = catalogueKey.flatMap { previous?.reuse(cataloguePath, inputsKey: $0, template: nil) }
         // One file per document, encoded on every core.
         let made = ParallelMap.map(graph.documents) { document -> (file: OutputFile, entry: CatalogueEntry?) in
             let entry = reusedCatalogue == nil ? CatalogueEntry(document, graph: graph, fingerprinted: salt != nil) : nil
-            return (documentFile(document, graph: graph, sink: sink, salt: salt, siteKey: siteKey, previous: previous), entry)
+            return (documentFile(document, graph: graph, sink: sink, salt: salt, keys: keys, previous: previous), entry)
         }
         let catalogue = reusedCatalogue ?? {
             var made = Self.catalogue(made.compactMap(\.entry), graph: graph, salt: salt, previous: previous)
@@ -290,10 +292,10 @@ enum OpenData {
     /// `document`'s `document.json`: reused when its inputs or its data are
     /// those of the previous build's copy, else encoded.
     static func documentFile(
-        _ document: Document, graph: SiteGraph, sink: StagingSink?, salt: String?, siteKey: String?, previous: PreviousOutput?
+        _ document: Document, graph: SiteGraph, sink: StagingSink?, salt: String?, keys: PageInputs.Keys?, previous: PreviousOutput?
     ) -> OutputFile {
         let path = dataPath(document)
-        let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: path, template: nil, owner: document) }
+        let inputsKey = keys.flatMap { PageInputs.key($0, path: path, template: nil, owner: document, trackers: graph.trackers) }
         if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
             return sink?.store(reused) ?? reused
         }

@@ -52,18 +52,18 @@ public struct SiteRenderer: Sendable {
     /// Every page, in a stable order, or diagnostics for the ones that failed.
     /// `salt` (what every page depends on besides its context: the templates,
     /// the generator) turns on fingerprints; `previous` offers pages to reuse.
-    /// With a `siteKey` (see `PageInputs`), a page whose inputs are those of
+    /// With `keys` (see `PageInputs`), a page whose inputs are those of
     /// its previous build is reused before its context is even made.
     public func renderPages(
-        into diagnostics: inout DiagnosticBag, salt: String? = nil, siteKey: String? = nil, previous: PreviousOutput? = nil,
+        into diagnostics: inout DiagnosticBag, salt: String? = nil, keys: PageInputs.Keys? = nil, previous: PreviousOutput? = nil,
         sink: StagingSink? = nil
     ) -> [OutputFile] {
-        render(pages(), into: &diagnostics, salt: salt, siteKey: siteKey, previous: previous, sink: sink)
+        render(pages(), into: &diagnostics, salt: salt, keys: keys, previous: previous, sink: sink)
     }
 
     /// `pages` (some or all of `pages()`), as `renderPages` renders them.
     func render(
-        _ pages: [PlannedPage], into diagnostics: inout DiagnosticBag, salt: String?, siteKey: String?, previous: PreviousOutput?,
+        _ pages: [PlannedPage], into diagnostics: inout DiagnosticBag, salt: String?, keys: PageInputs.Keys?, previous: PreviousOutput?,
         sink: StagingSink?
     ) -> [OutputFile] {
         // Templates render on every core; contexts are immutable values.
@@ -75,7 +75,9 @@ public struct SiteRenderer: Sendable {
         // trends) are few but may each list thousands of documents.
         let work = pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context, owner: $0.owner) }
         let rendered = ParallelMap.map(work, slowFirst: { $0.owner == nil }) { page -> OutputFile? in
-            let inputsKey = siteKey.flatMap { PageInputs.key(site: $0, path: page.path, template: page.template, owner: page.owner) }
+            let inputsKey = keys.flatMap {
+                PageInputs.key($0, path: page.path, template: page.template, owner: page.owner, trackers: graph.trackers)
+            }
             if let inputsKey, let reused = previous?.reuse(page.path, inputsKey: inputsKey, template: page.template) {
                 return sink?.store(reused) ?? reused
             }
