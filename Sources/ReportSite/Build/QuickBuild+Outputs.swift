@@ -19,6 +19,8 @@ extension QuickBuild {
         private let lock = NSLock()
         private var next = 0
         private var failed = false
+        /// Set when the quick build gave up: the answer is not needed.
+        private var stopped = false
         private let runs: [Range<Int>]
         private var started: Alongside<Void>?
 
@@ -42,7 +44,7 @@ extension QuickBuild {
 
         private func take() -> Range<Int>? {
             lock.withLock {
-                guard !failed, next < runs.count else { return nil }
+                guard !failed, !stopped, next < runs.count else { return nil }
                 defer { next += 1 }
                 return runs[next]
             }
@@ -54,7 +56,16 @@ extension QuickBuild {
             guard folder >= 0 else { return false }
             work()
             _ = started?.value
-            return lock.withLock { !failed }
+            return lock.withLock { !failed && !stopped }
+        }
+
+        /// Ends the check without its answer, once the other thread's run
+        /// is done (it reads the stamp's bytes). A quick build that gives up
+        /// (a face changed: a title edit) no longer checks the 30,000 files
+        /// before the full build starts.
+        func stop() {
+            lock.withLock { stopped = true }
+            _ = started?.value
         }
     }
 }

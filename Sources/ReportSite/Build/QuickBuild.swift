@@ -50,7 +50,7 @@ public enum QuickBuild {
         // Every output still as the last build left it (see `OutputCheck`).
         let outputCheck = OutputCheck(stamp, folder: outputFolder)
         // Every way out waits for it: its thread reads the stamp's bytes.
-        defer { _ = outputCheck.intact }
+        defer { outputCheck.stop() }
         let templates = Alongside { Site.Templates(root: root, walked: walked) }
         let settings = State.settings(generatorIdentity: generatorIdentity, output: output, options: options)
         guard let state = State.load(root: root, output: output, contentKey: stamp.contentKey, settings: settings),
