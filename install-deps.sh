@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the native packages reportsite needs, only when one is missing:
 # cmark-gfm and its extensions (Debian's libcmark-gfm-dev,
-# libcmark-gfm-extensions-dev) and pkg-config, which SwiftPM uses to find them.
+# libcmark-gfm-extensions-dev) and pkg-config, which SwiftPM uses to find
+# them; and libcurl4-openssl-dev, which the release build links against: it
+# links the Swift runtime and Foundation into the executable (see build.sh),
+# and the preview server's dependency brings in Foundation's networking part.
 set -euo pipefail
-packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+packages=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config libcurl4-openssl-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

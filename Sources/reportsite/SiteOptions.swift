@@ -89,7 +89,7 @@ struct SiteOptions: ParsableArguments {
             }
         }
         // The full build hashes the generator's executable (on another core).
-        _ = Alongside { _ = Self.generatorDigest }
+        _ = Alongside { [self] in _ = generatorDigest }
         let lastStamp = lastLines?.stamp
         if let output, let key {
             stampKey = key
@@ -111,7 +111,7 @@ struct SiteOptions: ParsableArguments {
         // are unchanged, and pages whose inputs are unchanged are taken from
         // the last build into the same folder (--force does neither).
         var buildOptions = options
-        let generator = Self.generatorDigest
+        let generator = generatorDigest
         buildOptions.generator = generator
         buildOptions.cache = DecodeCache(
             folder: rootURL.appending(path: BuildStamp.folder).appending(path: "documents"), generator: generator,
@@ -198,7 +198,7 @@ struct SiteOptions: ParsableArguments {
                 BuildStamp(
                     key: stampKey,
                     contentKey: BuildStamp.contentKey(
-                        contentDigest: contentDigest, options: options, generator: Self.generatorDigest, output: output),
+                        contentDigest: contentDigest, options: options, generator: generatorDigest, output: output),
                     report: result.diagnostics.all.isEmpty ? "" : result.formattedDiagnostics(.text, pathPrefix: pathPrefix),
                     documentCount: result.documentCount, pageCount: result.files.count { $0.path.hasSuffix(".html") },
                     outputs: ParallelMap.map(result.files) { file in
@@ -213,9 +213,9 @@ struct SiteOptions: ParsableArguments {
                 if let salt = result.salt, let keys = result.inputKeys, let updates = result.trackerUpdates {
                     QuickBuild.State(
                         contentKey: BuildStamp.contentKey(
-                            contentDigest: contentDigest, options: options, generator: Self.generatorDigest, output: output),
+                            contentDigest: contentDigest, options: options, generator: generatorDigest, output: output),
                         settings: QuickBuild.State.settings(generatorIdentity: Self.generatorIdentity, output: output, options: options),
-                        generator: Self.generatorDigest, salt: salt, keys: keys, updates: updates,
+                        generator: generatorDigest, salt: salt, keys: keys, updates: updates,
                         reported: Set(result.diagnostics.all.map(\.file)).sorted(), warningCount: warnings, reportPrefix: pathPrefix
                     ).save(root: rootURL, output: output)
                 }
@@ -265,7 +265,7 @@ extension SiteOptions {
         let digests = InputDigests.of(root: rootURL, files: files, known: stamp.inputs)
         inputs = digests
         let contentKey = BuildStamp.contentKey(
-            contentDigest: InputDigests.contentDigest(digests), options: options, generator: Self.generatorDigest, output: output)
+            contentDigest: InputDigests.contentDigest(digests), options: options, generator: generatorDigest, output: output)
         guard stamp.contentKey == contentKey, stamp.outputsIntact(in: output) else { return nil }
         stamp.key = key  // next time the times match again
         stamp.inputs = digests
@@ -283,12 +283,11 @@ extension SiteOptions {
         return "reportsite \(path) " + (FileStat.identity(of: path) ?? "")
     }()
 
-    /// Which reportsite, by the bytes of its executable: the decode cache may
-    /// be restored onto another machine (CI), where times mean nothing. Hashed once per run.
-    static let generatorDigest: String = {
+    /// Which reportsite, by the bytes of its executable (see `GeneratorDigest`).
+    var generatorDigest: String {
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        return (try? Data(contentsOf: URL(filePath: path), options: .alwaysMapped)).map(IntegrityLock.sha256) ?? generatorIdentity
-    }()
+        return GeneratorDigest.of(executable: path, identity: Self.generatorIdentity, root: rootURL) ?? Self.generatorIdentity
+    }
 }
 
 /// Progress lines on stderr, so stdout stays clean for tools.

@@ -72,6 +72,7 @@ apt_install() {
   fi
 }
 apt_install
+bash "$ROOT/install-deps.sh"
 mkdir -p "$BENCH_DIR"
 
 if [ -n "${REPORTSITE_BIN:-}" ]; then
@@ -80,8 +81,11 @@ if [ -n "${REPORTSITE_BIN:-}" ]; then
 else
   tries=${BENCH_BUILD_TRIES:-3}
   for ((t = 1; ; t++)); do
-    log "swift build -c release --product reportsite (attempt $t)"
-    if (cd "$ROOT" && swift build -c release --product reportsite >"$BENCH_DIR/build.log" 2>&1); then break; fi
+    # As build.sh builds it.
+    log "swift build -c release --static-swift-stdlib --product reportsite (attempt $t)"
+    if (cd "$ROOT" && swift build -c release --static-swift-stdlib --product reportsite >"$BENCH_DIR/build.log" 2>&1); then
+      break
+    fi
     if [ "$t" -ge "$tries" ]; then
       tail -30 "$BENCH_DIR/build.log" >&2
       log "the release build failed; see $BENCH_DIR/build.log"
