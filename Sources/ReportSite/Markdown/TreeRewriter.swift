@@ -56,7 +56,9 @@ struct TreeRewriter {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: linkNodes.append(node)
             case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
-            case _ where String(cString: cmark_node_get_type_string(node)) == "table": tables.append(node)
+            // Compared by value, not by the type's name made into a string
+            // for each of the 1.8 million nodes of the benchmark's documents.
+            case CMARK_NODE_TABLE: tables.append(node)
             default: break
             }
         }
