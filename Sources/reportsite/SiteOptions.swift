@@ -88,22 +88,26 @@ struct SiteOptions: ParsableArguments {
                 return
             }
         }
+        // Nothing changed by the files' times (make's rule): told from the
+        // stamp's lines, without parsing its records (0.1 s at 10,000
+        // documents), every output checked by size and time on two threads.
+        if let output, let key, let lines = lastLines, lines.key == key, lines.outputsIntact(in: output) {
+            try reportUpToDate(
+                report: lines.report, documents: lines.documentCount, pages: lines.pageCount, output: output, start: start,
+                progress: progress)
+            return
+        }
         // The full build hashes the generator's executable (on another core).
         _ = Alongside { [self] in _ = generatorDigest }
         let lastStamp = lastLines?.stamp
         if let output, let key {
             stampKey = key
-            if let lastStamp,
-                let stamp = upToDate(lastStamp, output: output, key: key, options: options, files: inputFiles, inputs: &inputs)
+            if let lastStamp, let lines = lastLines,
+                let stamp = upToDate(lastStamp, lines: lines, output: output, key: key, options: options, files: inputFiles, inputs: &inputs)
             {
-                BuildStamp.prune(root: rootURL, output: output)
-                if !stamp.report.isEmpty { FileHandle.standardError.write(Data((stamp.report + "\n").utf8)) }
-                if strict, !stamp.report.isEmpty {
-                    FileHandle.standardError.write(Data("reportsite: failed with warnings (--strict)\n".utf8))
-                    throw ExitCode(1)
-                }
-                let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)
-                progress.say("Up to date: nothing in Content/ or Templates/ changed since the last build of \(stamp.documentCount) documents, \(stamp.pageCount) pages into \(output.path(percentEncoded: false)) (checked in \(seconds) s; --force rebuilds)")
+                try reportUpToDate(
+                    report: stamp.report, documents: stamp.documentCount, pages: stamp.pageCount, output: output, start: start,
+                    progress: progress)
                 return
             }
         }
@@ -247,6 +251,23 @@ extension SiteOptions {
     }
 }
 
+extension SiteOptions {
+    /// Prints that the last build into `output` is current, with its
+    /// warnings (which still stand: with --strict they fail the run).
+    func reportUpToDate(
+        report: String, documents: Int, pages: Int, output: URL, start: ContinuousClock.Instant, progress: Progress
+    ) throws {
+        BuildStamp.prune(root: rootURL, output: output)
+        if !report.isEmpty { FileHandle.standardError.write(Data((report + "\n").utf8)) }
+        if strict, !report.isEmpty {
+            FileHandle.standardError.write(Data("reportsite: failed with warnings (--strict)\n".utf8))
+            throw ExitCode(1)
+        }
+        let seconds = String(format: "%.2f", (ContinuousClock.now - start).seconds)
+        progress.say("Up to date: nothing in Content/ or Templates/ changed since the last build of \(documents) documents, \(pages) pages into \(output.path(percentEncoded: false)) (checked in \(seconds) s; --force rebuilds)")
+    }
+}
+
 extension DiagnosticFormat: ExpressibleByArgument {}
 
 extension SiteOptions {
@@ -255,18 +276,18 @@ extension SiteOptions {
     /// checkout has new times on every file but may hold the same bytes).
     /// `inputs` receives every input's digest when they had to be worked out.
     func upToDate(
-        _ last: BuildStamp, output: URL, key: String, options: BuildOptions, files: [FileStat.Input],
+        _ last: BuildStamp, lines: BuildStamp.Lines, output: URL, key: String, options: BuildOptions, files: [FileStat.Input],
         inputs: inout [PreviousOutput.Record]?
     ) -> BuildStamp? {
         var stamp = last
-        // The keys first: checking every output file's size and time is for
-        // when nothing else changed.
-        if stamp.key == key { return stamp.outputsIntact(in: output) ? stamp : nil }
+        // The same times, and still here: an output was altered or removed
+        // (the outputs were checked before the stamp was parsed).
+        if stamp.key == key { return nil }
         let digests = InputDigests.of(root: rootURL, files: files, known: stamp.inputs)
         inputs = digests
         let contentKey = BuildStamp.contentKey(
             contentDigest: InputDigests.contentDigest(digests), options: options, generator: generatorDigest, output: output)
-        guard stamp.contentKey == contentKey, stamp.outputsIntact(in: output) else { return nil }
+        guard stamp.contentKey == contentKey, lines.outputsIntact(in: output) else { return nil }
         stamp.key = key  // next time the times match again
         stamp.inputs = digests
         stamp.save(root: rootURL, output: output)

@@ -152,6 +152,15 @@ import Testing
         let touched = try run(["build", "--root", rootPath])
         #expect(touched.stderr.contains("Up to date"), "compared by content when the times differ: \(touched.stderr)")
 
+        // An output file with another time than the build gave it (touched,
+        // or copied over by hand) is written again, as make would do.
+        let aboutPage = root.appending(path: "Output/about/index.html").path(percentEncoded: false)
+        try FileManager.default.setAttributes([.modificationDate: later], ofItemAtPath: aboutPage)
+        let rewritten = try run(["build", "--root", rootPath])
+        #expect(rewritten.stderr.contains("Built 5 documents"), "\(rewritten.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: aboutPage)[.modificationDate] as? Date != later)
+        #expect(try run(["build", "--root", rootPath]).stderr.contains("Up to date"))
+
         // Any change to an input, a missing output file, other options, or --force build again.
         let page = root.appending(path: "Content/pages/about.md")
         try Data((read(page) ?? "").replacing("This is a fixture.", with: "This is a changed fixture.").utf8).write(to: page)

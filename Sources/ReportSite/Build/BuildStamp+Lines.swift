@@ -25,8 +25,8 @@ extension BuildStamp {
         let output: String
         public let key: String
         let contentKey: String
-        let documentCount: Int
-        let pageCount: Int
+        public let documentCount: Int
+        public let pageCount: Int
         public let report: String
         /// Each output's line (without its newline), in the stamp's order (by path).
         let outputs: [Range<Int>]

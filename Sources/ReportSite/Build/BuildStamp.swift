@@ -121,13 +121,6 @@ public struct BuildStamp: Sendable, Equatable {
         (try? Data(contentsOf: url(root: root, output: output))).flatMap(BuildStamp.init(text:))
     }
 
-    /// Whether every file this build wrote into `output` is still there with the same size.
-    public func outputsIntact(in output: URL) -> Bool {
-        let path = output.path(percentEncoded: false)
-        let base = path.hasSuffix("/") ? path : path + "/"
-        return outputs.allSatisfy { FileStat.of(base + $0.path)?.size == $0.size }
-    }
-
     /// Records a successful build into `output`, and forgets the builds
     /// into folders that are gone (a stamp of a large site is megabytes).
     public func save(root: URL, output: URL) {

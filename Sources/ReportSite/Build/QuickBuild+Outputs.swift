@@ -69,3 +69,11 @@ extension QuickBuild {
         }
     }
 }
+
+extension BuildStamp.Lines {
+    /// Whether every output this stamp lists is in `output` with the size
+    /// and time it recorded (make's rule), checked on two threads.
+    public func outputsIntact(in output: URL) -> Bool {
+        QuickBuild.OutputCheck(self, folder: output.path(percentEncoded: false)).intact
+    }
+}
