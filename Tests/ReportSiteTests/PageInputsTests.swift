@@ -122,6 +122,8 @@ import Testing
         for path in [
             "reports/2024-03-01-sp24-01/index.html", "reports/2024-03-01-sp24-01/history/index.html",
             "reports/2024-03-01-sp24-01/document.json", "about/index.html", "about/document.json",
+            // Lists the paper is not in.
+            "meetings/index.html", "responses/index.html", "topics/road-safety/index.html", "organisations/sample-opcc/index.html",
         ] {
             #expect(second.files.contains { $0.path == path }, "\(path)")
             #expect(!made.contains(path), "\(path) does not show the title")
@@ -141,6 +143,36 @@ import Testing
         #expect(made3.contains("meetings/2024-05-01-roads-assurance/index.html"))
         #expect(!made3.contains("reports/2024-03-01-sp24-01/index.html"))
         expectSameAsClean(SiteBuilder.build(third, options: options), third)
+    }
+
+    /// A paper that updates nothing: its title reaches the lists it is in,
+    /// and not the trackers, the other kinds' lists, or the other
+    /// organisations' and topics' pages.
+    @Test func aNewTitleReachesTheListsTheDocumentIsIn() throws {
+        let cache = DecodeCache()
+        var options = options(cache: cache)
+        let topic = { (text: String) in text.replacing("summary: An update", with: "topics: [roads policing]\nsummary: An update") }
+        let first = SiteBuilder.build(site { $0[Self.report] = topic($0[Self.report]!) }, options: options)
+        #expect(first.succeeded, "\(first.formattedDiagnostics())")
+        options.previous = previous(first, staleFingerprints: true)
+        let edited = site { $0[Self.report] = topic($0[Self.report]!).replacing("title: Roads", with: "title: Revised roads") }
+        let second = SiteBuilder.build(edited, options: options)
+        let made = made(second)
+        for path in [
+            "index.html", "reports/index.html", "topics/roads-policing/index.html", "organisations/sample-police/index.html",
+            "reports/2024-03-01-sp24-01/index.html",
+        ] {
+            #expect(made.contains(path), "\(path) lists the paper")
+        }
+        for path in [
+            "meetings/index.html", "responses/index.html", "topics/road-safety/index.html", "organisations/sample-opcc/index.html",
+            "recommendations/index.html", "recommendations/status/complete/index.html", "actions/index.html",
+            "meetings/2024-05-01-roads-assurance/index.html",
+        ] {
+            #expect(second.files.contains { $0.path == path }, "\(path)")
+            #expect(!made.contains(path), "\(path) does not show the paper")
+        }
+        expectSameAsClean(second, edited)
     }
 
     /// The open-data catalogue lists each document's title, URL, date,

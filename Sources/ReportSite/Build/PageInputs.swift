@@ -92,32 +92,71 @@ public enum PageInputs {
         return Keys(site: Text.hex(hash.finalize()), shared: shared)
     }
 
-    /// The key of the page at `path`.
-    ///
-    /// A page that belongs to no document is keyed by the whole site. One of
-    /// `owner`'s own pages reads the rest of the site only through the
-    /// trackers (the status updates later documents gave its
-    /// recommendations or actions, and the date they are as at) and, when it
-    /// holds a chart, every document's figures. So it is keyed by what the
-    /// owner and its versions were decoded from (their revisions, and their
-    /// bodies' digests, which change when a document link comes to point
-    /// elsewhere), the shared key, and those updates; or by the whole site
-    /// when a chart is drawn. A title changed elsewhere then leaves the
-    /// 20,000 pages of the benchmark site keyed as they were, where before
-    /// each one's context was made and fingerprinted again.
-    /// Nil when the owner or a version has no revision.
-    static func key(_ keys: Keys, path: String, template: String?, owner: Document?, trackers: Trackers) -> String? {
-        guard let owner else { return IntegrityLock.sha256(joining: [keys.site, path, template ?? "-"]) }
-        let decoded = [owner] + owner.versions.map(\.document)
-        var text = [keys.shared, path, template ?? "-"]
-        for document in decoded {
-            guard let revision = document.revision else { return nil }
-            text += [revision, document.body.digest]
+    /// What a page is made from, in whole documents (see `key`).
+    enum Source {
+        /// Anything on the site: the home page, the indexes, the trends.
+        case site
+        /// One document: its current page, history, superseded versions,
+        /// redirects and `document.json`.
+        case owner(Document)
+        /// A list of these documents, in this order: a kind's, a topic's,
+        /// an organisation's. Each entry shows a document's face.
+        case list([Document])
+        /// A tracker of these documents' recommendations or actions.
+        case tracker([Document])
+
+        var owner: Document? {
+            if case let .owner(document) = self { document } else { nil }
         }
-        if decoded.contains(where: { $0.body.hasChart || !$0.charts.isEmpty }) {
+    }
+
+    /// The key of the page at `path`, made from `source`.
+    ///
+    /// A page is keyed by the whole site unless it is known to read less:
+    ///
+    /// - One of a document's own pages reads the rest of the site only
+    ///   through the trackers (the status updates later documents gave its
+    ///   recommendations or actions, and the date they are as at) and, when
+    ///   it holds a chart, every document's figures. So it is keyed by what
+    ///   the owner and its versions were decoded from (their revisions, and
+    ///   their bodies' digests, which change when a document link comes to
+    ///   point elsewhere), the shared key, and those updates; or by the whole
+    ///   site when a chart is drawn.
+    /// - A list shows each of its documents' faces, in order.
+    /// - A tracker shows its documents' faces and their trackers' lines.
+    ///
+    /// A title changed elsewhere then leaves most pages of the benchmark site
+    /// keyed as they were, where before each one's context was made and
+    /// fingerprinted again: the other 30,000 own pages, and the lists,
+    /// topics, organisations and trackers the document is not in.
+    /// Nil when a document has no revision or no face.
+    static func key(_ keys: Keys, path: String, template: String?, source: Source, trackers: Trackers) -> String? {
+        var text = [keys.shared, path, template ?? "-"]
+        switch source {
+        case .site:
             text[0] = keys.site
-        } else {
-            text += trackerLines(of: owner, trackers)
+        case let .owner(owner):
+            let decoded = [owner] + owner.versions.map(\.document)
+            for document in decoded {
+                guard let revision = document.revision else { return nil }
+                text += [revision, document.body.digest]
+            }
+            if decoded.contains(where: { $0.body.hasChart || !$0.charts.isEmpty }) {
+                text[0] = keys.site
+            } else {
+                text += trackerLines(of: owner, trackers)
+            }
+        case let .list(documents):
+            for document in documents {
+                guard !document.face.isEmpty else { return nil }
+                text += [document.path, document.face]
+            }
+        case let .tracker(documents):
+            text.append("as at " + (trackers.asAt?.iso ?? "-"))
+            for document in documents {
+                guard !document.face.isEmpty else { return nil }
+                text += [document.path, document.face] + trackerLines(of: document, trackers)
+            }
         }
         return IntegrityLock.sha256(joining: text)
     }

@@ -268,7 +268,7 @@ enum OpenData {
         // The catalogue first: with the same inputs as last time (only
         // bodies changed), the last build's copy is reused and no entry is made.
         let catalogueKey = keys.flatMap {
-            PageInputs.key($0, path: cataloguePath, template: nil, owner: nil, trackers: graph.trackers)
+            PageInputs.key($0, path: cataloguePath, template: nil, source: .site, trackers: graph.trackers)
         }
         let reusedCatalogue = catalogueKey.flatMap { previous?.reuse(cataloguePath, inputsKey: $0, template: nil) }
         // One file per document, encoded on every core.
@@ -295,7 +295,9 @@ enum OpenData {
         _ document: Document, graph: SiteGraph, sink: StagingSink?, salt: String?, keys: PageInputs.Keys?, previous: PreviousOutput?
     ) -> OutputFile {
         let path = dataPath(document)
-        let inputsKey = keys.flatMap { PageInputs.key($0, path: path, template: nil, owner: document, trackers: graph.trackers) }
+        let inputsKey = keys.flatMap {
+            PageInputs.key($0, path: path, template: nil, source: .owner(document), trackers: graph.trackers)
+        }
         if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
             return sink?.store(reused) ?? reused
         }

@@ -31,12 +31,12 @@ private struct UncheckedPage: @unchecked Sendable {
     let path: String
     let template: String
     let context: Any
-    /// The document whose own page this is (see `PageInputs`).
-    let owner: Document?
+    /// What it is made from, in whole documents (see `PageInputs`).
+    let inputs: PageInputs.Source
 }
 
 /// A page of the site before it is rendered.
-typealias PlannedPage = (path: String, template: String, context: Any, owner: Document?)
+typealias PlannedPage = (path: String, template: String, context: Any, inputs: PageInputs.Source)
 
 /// Renders every page of the site graph through the templates. Pure: the
 /// same graph and templates always give the same files.
@@ -73,10 +73,10 @@ public struct SiteRenderer: Sendable {
         let chartSalt = Once { charts.salt() }
         // Pages that belong to no document (home, lists, trackers, topics,
         // trends) are few but may each list thousands of documents.
-        let work = pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context, owner: $0.owner) }
-        let rendered = ParallelMap.map(work, slowFirst: { $0.owner == nil }) { page -> OutputFile? in
+        let work = pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context, inputs: $0.inputs) }
+        let rendered = ParallelMap.map(work, slowFirst: { $0.inputs.owner == nil }) { page -> OutputFile? in
             let inputsKey = keys.flatMap {
-                PageInputs.key($0, path: page.path, template: page.template, owner: page.owner, trackers: graph.trackers)
+                PageInputs.key($0, path: page.path, template: page.template, source: page.inputs, trackers: graph.trackers)
             }
             if let inputsKey, let reused = previous?.reuse(page.path, inputsKey: inputsKey, template: page.template) {
                 return sink?.store(reused) ?? reused
@@ -124,19 +124,19 @@ public struct SiteRenderer: Sendable {
     /// for the many) and the document it belongs to, in a stable order.
     func pages() -> [PlannedPage] {
         var pages: [PlannedPage] = []
-        pages.append(("index.html", "home", LazyContext { homeContext() }, nil))
+        pages.append(("index.html", "home", LazyContext { homeContext() }, .site))
         for kind in DocumentKind.allCases where kind.isListed {
-            pages.append(("\(kind.folder)/index.html", "list", LazyContext { listContext(kind) }, nil))
+            pages.append(("\(kind.folder)/index.html", "list", LazyContext { listContext(kind) }, .list(graph.documents(of: kind))))
         }
         for document in graph.documents {
             pages += ownPages(of: document)
         }
-        let sitePages = trackerPages() + findingPages() + trendPages() + [
+        let sitePages = trendPages() + [
             ("publication-scheme/index.html", "publication-scheme", LazyContext { PublicationSchemeContext(graph: graph) }),
             ("404.html", "not-found", NotFoundContext(
                 layout: LayoutContext(graph: graph, pageTitle: "Page not found", description: nil, sitePath: "/404.html"))),
         ]
-        return pages + sitePages.map { ($0.path, $0.template, $0.context, nil) }
+        return pages + trackerPages() + findingPages() + sitePages.map { ($0.path, $0.template, $0.context, .site) }
     }
 
     /// The pages that belong to `document` (see `PageInputs`): its current
@@ -148,19 +148,19 @@ public struct SiteRenderer: Sendable {
         // A document's pages are most of the site: their contexts are
         // made on the rendering threads, not here one by one.
         var pages: [PlannedPage] = [
-            (path + "index.html", template(for: document), LazyContext { context(for: document) }, document)
+            (path + "index.html", template(for: document), LazyContext { context(for: document) }, .owner(document))
         ]
         guard document.kind.isListed else { return pages }
-        pages.append((path + "history/index.html", "history", LazyContext { HistoryContext(document, graph: graph) }, document))
+        pages.append((path + "history/index.html", "history", LazyContext { HistoryContext(document, graph: graph) }, .owner(document)))
         for version in document.versions {
             pages.append((path + "v\(version.number)/index.html", template(for: document),
-                LazyContext { context(for: version.document, current: document, version: version) }, document))
+                LazyContext { context(for: version.document, current: document, version: version) }, .owner(document)))
         }
         for moved in document.metadata?.movedFrom ?? [] {
             let target = SiteGraph.path(of: document)
             pages.append((String(moved.sitePath.dropFirst()) + "index.html", "redirect", RedirectContext(
                 layout: LayoutContext(graph: graph, pageTitle: "This page has moved", description: nil, sitePath: target),
-                title: document.title, targetHref: graph.href(target), targetURL: graph.absoluteURL(target)), document))
+                title: document.title, targetHref: graph.href(target), targetURL: graph.absoluteURL(target)), .owner(document)))
         }
         return pages
     }
@@ -177,15 +177,17 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `/recommendations/` with a view per status and per organisation, and `/actions/`.
-    func trackerPages() -> [(path: String, template: String, context: Any)] {
-        var pages: [(path: String, template: String, context: Any)] = []
+    func trackerPages() -> [PlannedPage] {
+        var pages: [PlannedPage] = []
         // Each view has thousands of rows: made on the rendering threads,
         // each row once for all the views it appears in.
         let tracker = RecommendationsContext.Tracker(graph: graph)
+        let responses = graph.documents.filter { if case .response = $0.content { true } else { false } }
+        let meetings = graph.documents.filter { if case .meeting = $0.content { true } else { false } }
         func view(_ sitePath: String, _ heading: String, _ selection: [Int]) {
             pages.append((String(sitePath.dropFirst()) + "index.html", "recommendations", LazyContext {
                 RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, tracker: tracker, selection: selection)
-            }))
+            }, .tracker(responses)))
         }
         view("/recommendations/", "Recommendations tracker", Array(graph.trackers.recommendations.indices))
         for (status, selection) in zip(RecommendationsContext.statusViews, tracker.statusSelections) {
@@ -194,7 +196,7 @@ public struct SiteRenderer: Sendable {
         for (organisation, selection) in tracker.organisationSelections where !selection.isEmpty {
             view("/recommendations/organisation/\(organisation.id)/", organisation.name, selection)
         }
-        pages.append(("actions/index.html", "actions", LazyContext { ActionsContext(graph: graph) }))
+        pages.append(("actions/index.html", "actions", LazyContext { ActionsContext(graph: graph) }, .tracker(meetings)))
         return pages
     }
 
