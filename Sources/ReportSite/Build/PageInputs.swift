@@ -102,15 +102,16 @@ public enum PageInputs {
         /// A list of these documents, in this order: a kind's, a topic's,
         /// an organisation's. Each entry shows a document's face.
         case list([Document])
-        /// A tracker of these documents' recommendations or actions.
-        case tracker([Document])
+        /// A tracker (named, for its views to share its key) of these
+        /// documents' recommendations or actions.
+        case tracker(String, [Document])
 
         var owner: Document? {
             if case let .owner(document) = self { document } else { nil }
         }
     }
 
-    /// The key of the page at `path`, made from `source`.
+    /// The keys of one step's pages, made from their sources.
     ///
     /// A page is keyed by the whole site unless it is known to read less:
     ///
@@ -129,14 +130,55 @@ public enum PageInputs {
     /// keyed as they were, where before each one's context was made and
     /// fingerprinted again: the other 30,000 own pages, and the lists,
     /// topics, organisations and trackers the document is not in.
-    /// Nil when a document has no revision or no face.
-    static func key(_ keys: Keys, path: String, template: String?, source: Source, trackers: Trackers) -> String? {
-        var text = [keys.shared, path, template ?? "-"]
-        switch source {
-        case .site:
-            text[0] = keys.site
-        case let .owner(owner):
+    ///
+    /// What a source is made from is digested once and shared by its pages:
+    /// a document has two or three pages and a `document.json`, and the
+    /// recommendations tracker a dozen views of the same recommendations.
+    final class Keyer: @unchecked Sendable {
+        let keys: Keys
+        let trackers: Trackers
+        private let parts = Memo<String, String?>()
+
+        init(_ keys: Keys, trackers: Trackers) {
+            self.keys = keys
+            self.trackers = trackers
+        }
+
+        /// The key of the page (or data file) at `path`, made from `source`
+        /// with `template`. Nil when a document has no revision or no face.
+        func key(path: String, template: String?, source: Source) -> String? {
+            guard let part = part(source) else { return nil }
+            return IntegrityLock.sha256(joining: [part, path, template ?? "-"])
+        }
+
+        private func part(_ source: Source) -> String? {
+            switch source {
+            case .site:
+                return keys.site
+            case let .owner(owner):
+                return parts.value(for: "owner " + owner.path) { ownerPart(owner) }
+            case let .list(documents):
+                var text = [keys.shared]
+                for document in documents {
+                    guard !document.face.isEmpty else { return nil }
+                    text += [document.path, document.face]
+                }
+                return IntegrityLock.sha256(joining: text)
+            case let .tracker(name, documents):
+                return parts.value(for: "tracker " + name) {
+                    var text = [keys.shared, "as at " + (trackers.asAt?.iso ?? "-")]
+                    for document in documents {
+                        guard !document.face.isEmpty else { return nil }
+                        text += [document.path, document.face] + trackerLines(of: document, trackers)
+                    }
+                    return IntegrityLock.sha256(joining: text)
+                }
+            }
+        }
+
+        private func ownerPart(_ owner: Document) -> String? {
             let decoded = [owner] + owner.versions.map(\.document)
+            var text = [keys.shared]
             for document in decoded {
                 guard let revision = document.revision else { return nil }
                 text += [revision, document.body.digest]
@@ -146,19 +188,8 @@ public enum PageInputs {
             } else {
                 text += trackerLines(of: owner, trackers)
             }
-        case let .list(documents):
-            for document in documents {
-                guard !document.face.isEmpty else { return nil }
-                text += [document.path, document.face]
-            }
-        case let .tracker(documents):
-            text.append("as at " + (trackers.asAt?.iso ?? "-"))
-            for document in documents {
-                guard !document.face.isEmpty else { return nil }
-                text += [document.path, document.face] + trackerLines(of: document, trackers)
-            }
+            return IntegrityLock.sha256(joining: text)
         }
-        return IntegrityLock.sha256(joining: text)
     }
 
     /// What `trackers` say of `owner`'s recommendations or actions: each

@@ -103,8 +103,9 @@ public enum QuickBuild {
         defer { _ = search.value }
         var diagnostics = DiagnosticBag()
         var files = renderer.render(pages, into: &diagnostics, salt: state.salt, keys: state.keys, previous: previous, sink: sink)
+        let keyer = PageInputs.Keyer(state.keys, trackers: graph.trackers)
         files += documents.map {
-            OpenData.documentFile($0, graph: graph, sink: sink, salt: state.salt, keys: state.keys, previous: previous)
+            OpenData.documentFile($0, graph: graph, sink: sink, salt: state.salt, keyer: keyer, previous: previous)
         }
         clock.lap("render")
         // Links on the pages that changed; the rest of the site is as the

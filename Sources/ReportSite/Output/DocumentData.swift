@@ -267,14 +267,13 @@ enum OpenData {
     ) -> [OutputFile] {
         // The catalogue first: with the same inputs as last time (only
         // bodies changed), the last build's copy is reused and no entry is made.
-        let catalogueKey = keys.flatMap {
-            PageInputs.key($0, path: cataloguePath, template: nil, source: .site, trackers: graph.trackers)
-        }
+        let keyer = keys.map { PageInputs.Keyer($0, trackers: graph.trackers) }
+        let catalogueKey = keyer?.key(path: cataloguePath, template: nil, source: .site)
         let reusedCatalogue = catalogueKey.flatMap { previous?.reuse(cataloguePath, inputsKey: $0, template: nil) }
         // One file per document, encoded on every core.
         let made = ParallelMap.map(graph.documents) { document -> (file: OutputFile, entry: CatalogueEntry?) in
             let entry = reusedCatalogue == nil ? CatalogueEntry(document, graph: graph, fingerprinted: salt != nil) : nil
-            return (documentFile(document, graph: graph, sink: sink, salt: salt, keys: keys, previous: previous), entry)
+            return (documentFile(document, graph: graph, sink: sink, salt: salt, keyer: keyer, previous: previous), entry)
         }
         let catalogue = reusedCatalogue ?? {
             var made = Self.catalogue(made.compactMap(\.entry), graph: graph, salt: salt, previous: previous)
@@ -292,12 +291,10 @@ enum OpenData {
     /// `document`'s `document.json`: reused when its inputs or its data are
     /// those of the previous build's copy, else encoded.
     static func documentFile(
-        _ document: Document, graph: SiteGraph, sink: StagingSink?, salt: String?, keys: PageInputs.Keys?, previous: PreviousOutput?
+        _ document: Document, graph: SiteGraph, sink: StagingSink?, salt: String?, keyer: PageInputs.Keyer?, previous: PreviousOutput?
     ) -> OutputFile {
         let path = dataPath(document)
-        let inputsKey = keys.flatMap {
-            PageInputs.key($0, path: path, template: nil, source: .owner(document), trackers: graph.trackers)
-        }
+        let inputsKey = keyer?.key(path: path, template: nil, source: .owner(document))
         if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
             return sink?.store(reused) ?? reused
         }

@@ -73,11 +73,10 @@ public struct SiteRenderer: Sendable {
         let chartSalt = Once { charts.salt() }
         // Pages that belong to no document (home, lists, trackers, topics,
         // trends) are few but may each list thousands of documents.
+        let keyer = keys.map { PageInputs.Keyer($0, trackers: graph.trackers) }
         let work = pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context, inputs: $0.inputs) }
         let rendered = ParallelMap.map(work, slowFirst: { $0.inputs.owner == nil }) { page -> OutputFile? in
-            let inputsKey = keys.flatMap {
-                PageInputs.key($0, path: page.path, template: page.template, source: page.inputs, trackers: graph.trackers)
-            }
+            let inputsKey = keyer?.key(path: page.path, template: page.template, source: page.inputs)
             if let inputsKey, let reused = previous?.reuse(page.path, inputsKey: inputsKey, template: page.template) {
                 return sink?.store(reused) ?? reused
             }
@@ -187,7 +186,7 @@ public struct SiteRenderer: Sendable {
         func view(_ sitePath: String, _ heading: String, _ selection: [Int]) {
             pages.append((String(sitePath.dropFirst()) + "index.html", "recommendations", LazyContext {
                 RecommendationsContext(graph: graph, sitePath: sitePath, heading: heading, tracker: tracker, selection: selection)
-            }, .tracker(responses)))
+            }, .tracker("recommendations", responses)))
         }
         view("/recommendations/", "Recommendations tracker", Array(graph.trackers.recommendations.indices))
         for (status, selection) in zip(RecommendationsContext.statusViews, tracker.statusSelections) {
@@ -196,7 +195,7 @@ public struct SiteRenderer: Sendable {
         for (organisation, selection) in tracker.organisationSelections where !selection.isEmpty {
             view("/recommendations/organisation/\(organisation.id)/", organisation.name, selection)
         }
-        pages.append(("actions/index.html", "actions", LazyContext { ActionsContext(graph: graph) }, .tracker(meetings)))
+        pages.append(("actions/index.html", "actions", LazyContext { ActionsContext(graph: graph) }, .tracker("actions", meetings)))
         return pages
     }
 
