@@ -102,8 +102,8 @@ public enum QuickBuild {
         // Every way out waits for it, so nothing still writes into a staging folder that is removed.
         defer { _ = search.value }
         var diagnostics = DiagnosticBag()
-        var files = renderer.render(pages, into: &diagnostics, salt: state.salt, keys: state.keys, previous: previous, sink: sink)
         let keyer = PageInputs.Keyer(state.keys, trackers: graph.trackers)
+        var files = renderer.render(pages, into: &diagnostics, salt: state.salt, keyer: keyer, previous: previous, sink: sink)
         files += documents.map {
             OpenData.documentFile($0, graph: graph, sink: sink, salt: state.salt, keyer: keyer, previous: previous)
         }

@@ -61,12 +61,14 @@ public enum SiteBuilder {
         // check still run, so one run reports every problem.
         let errorsBeforeRender = result.diagnostics.errorCount
         let renderer = SiteRenderer(graph: graph, templates: templates)
+        // Shared by the pages and the data files: a document's part of their keys is worked out once.
+        let keyer = keys.map { PageInputs.Keyer($0, trackers: graph.trackers) }
         result.renderer = renderer
         var files = renderer.renderPages(
-            into: &result.diagnostics, salt: salt, keys: keys, previous: options.previous, sink: options.sink)
+            into: &result.diagnostics, salt: salt, keyer: keyer, previous: options.previous, sink: options.sink)
         files += store(Assets.collect(from: fileSystem, into: &result.diagnostics))
         clock.lap("render", into: &result)
-        files += OpenData.render(graph, sink: options.sink, salt: salt, keys: keys, previous: options.previous)
+        files += OpenData.render(graph, sink: options.sink, salt: salt, keyer: keyer, previous: options.previous)
         files += siteFiles.value
         clock.lap("data", into: &result)
         files += search.value

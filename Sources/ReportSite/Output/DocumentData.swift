@@ -260,14 +260,13 @@ enum OpenData {
     /// With a `salt` (as for pages: the generator and templates), each
     /// `document.json` gets a fingerprint, and one the `previous` build made
     /// from the same data is reused rather than encoded again; with a
-    /// `keys`, one made from the same inputs is reused before its data is
+    /// `keyer`, one made from the same inputs is reused before its data is
     /// even gathered (see `PageInputs`).
     static func render(
-        _ graph: SiteGraph, sink: StagingSink? = nil, salt: String? = nil, keys: PageInputs.Keys? = nil, previous: PreviousOutput? = nil
+        _ graph: SiteGraph, sink: StagingSink? = nil, salt: String? = nil, keyer: PageInputs.Keyer? = nil, previous: PreviousOutput? = nil
     ) -> [OutputFile] {
         // The catalogue first: with the same inputs as last time (only
         // bodies changed), the last build's copy is reused and no entry is made.
-        let keyer = keys.map { PageInputs.Keyer($0, trackers: graph.trackers) }
         let catalogueKey = keyer?.key(path: cataloguePath, template: nil, source: .site)
         let reusedCatalogue = catalogueKey.flatMap { previous?.reuse(cataloguePath, inputsKey: $0, template: nil) }
         // One file per document, encoded on every core.

@@ -52,18 +52,18 @@ public struct SiteRenderer: Sendable {
     /// Every page, in a stable order, or diagnostics for the ones that failed.
     /// `salt` (what every page depends on besides its context: the templates,
     /// the generator) turns on fingerprints; `previous` offers pages to reuse.
-    /// With `keys` (see `PageInputs`), a page whose inputs are those of
+    /// With a `keyer` (see `PageInputs`), a page whose inputs are those of
     /// its previous build is reused before its context is even made.
-    public func renderPages(
-        into diagnostics: inout DiagnosticBag, salt: String? = nil, keys: PageInputs.Keys? = nil, previous: PreviousOutput? = nil,
+    func renderPages(
+        into diagnostics: inout DiagnosticBag, salt: String? = nil, keyer: PageInputs.Keyer? = nil, previous: PreviousOutput? = nil,
         sink: StagingSink? = nil
     ) -> [OutputFile] {
-        render(pages(), into: &diagnostics, salt: salt, keys: keys, previous: previous, sink: sink)
+        render(pages(), into: &diagnostics, salt: salt, keyer: keyer, previous: previous, sink: sink)
     }
 
     /// `pages` (some or all of `pages()`), as `renderPages` renders them.
     func render(
-        _ pages: [PlannedPage], into diagnostics: inout DiagnosticBag, salt: String?, keys: PageInputs.Keys?, previous: PreviousOutput?,
+        _ pages: [PlannedPage], into diagnostics: inout DiagnosticBag, salt: String?, keyer: PageInputs.Keyer?, previous: PreviousOutput?,
         sink: StagingSink?
     ) -> [OutputFile] {
         // Templates render on every core; contexts are immutable values.
@@ -73,7 +73,6 @@ public struct SiteRenderer: Sendable {
         let chartSalt = Once { charts.salt() }
         // Pages that belong to no document (home, lists, trackers, topics,
         // trends) are few but may each list thousands of documents.
-        let keyer = keys.map { PageInputs.Keyer($0, trackers: graph.trackers) }
         let work = pages.map { UncheckedPage(path: $0.path, template: $0.template, context: $0.context, inputs: $0.inputs) }
         let rendered = ParallelMap.map(work, slowFirst: { $0.inputs.owner == nil }) { page -> OutputFile? in
             let inputsKey = keyer?.key(path: page.path, template: page.template, source: page.inputs)
