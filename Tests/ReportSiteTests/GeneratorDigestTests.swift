@@ -26,6 +26,10 @@ import Testing
         let kept = root.appending(path: BuildStamp.folder).appending(path: GeneratorDigest.name)
         try Data("reportsite generator 1\nthird\n0123".utf8).write(to: kept)
         #expect(GeneratorDigest.kept(executable: executable, identity: "third", root: root) == IntegrityLock.sha256(two))
+        // An executable of several read buffers' length is hashed whole.
+        let large = Data((0..<(5 << 19) + 123).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) })
+        try large.write(to: URL(filePath: executable))
+        #expect(GeneratorDigest.kept(executable: executable, identity: "large", root: root) == IntegrityLock.sha256(large))
         // No executable, no digest.
         try FileManager.default.removeItem(atPath: executable)
         #expect(GeneratorDigest.kept(executable: executable, identity: "fourth", root: root) == nil)

@@ -41,8 +41,7 @@ public enum GeneratorDigest {
             let digest = kept.dropFirst(header.count).prefix { $0 != "\n" }
             if digest.count == 64, digest.allSatisfy(\.isHexDigit) { return String(digest) }
         }
-        guard let bytes = try? Data(contentsOf: URL(filePath: path), options: .alwaysMapped) else { return nil }
-        let digest = IntegrityLock.sha256(bytes)
+        guard let digest = PlainFile.sha256(path) else { return nil }
         // One that cannot be kept only costs the next build the hashing.
         try? FileManager.default.createDirectory(
             at: root.appending(path: BuildStamp.folder), withIntermediateDirectories: true)

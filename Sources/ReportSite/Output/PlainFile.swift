@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -52,6 +53,27 @@ enum PlainFile {
         }
         return prefix.withUnsafeBytes { wanted in
             existing.withUnsafeBytes { memcmp($0.baseAddress!, wanted.baseAddress!, prefix.count) == 0 }
+        }
+    }
+
+    /// SHA-256 (hex) of the file at `path`, read a megabyte at a time: a
+    /// mapped file's pages count as the process's memory once read, and the
+    /// reportsite executable is over 100 MB. Nil if it cannot be read.
+    static func sha256(_ path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hash = SHA256()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while true {
+            let got = pread(descriptor, buffer.baseAddress!, buffer.count, off_t(offset))
+            if got < 0, errno == EINTR { continue }
+            guard got >= 0 else { return nil }
+            if got == 0 { return Text.hex(hash.finalize()) }
+            hash.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<got]))
+            offset += got
         }
     }
 
