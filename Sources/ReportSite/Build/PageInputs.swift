@@ -4,16 +4,18 @@ import Foundation
 /// A quick, coarse key for what a page or data file is made from, counted in
 /// whole documents rather than in the values its template reads.
 ///
-/// A page that belongs to no document is a function of the site as other
-/// pages see it (each document's face, site.yml, the metric definitions, the
-/// templates, the build options); a document's own pages (current page,
-/// history, superseded versions, `document.json`) are a function of that
-/// document's files, the same settings, and the little they read of other
-/// documents (see `key`). So when an author edits a body and nothing another
-/// page shows, every other page keeps its key and is reused without its
-/// context being made: making and fingerprinting 20,000 contexts was a
-/// quarter of a one-document build. When a title changes, the lists and
-/// trackers are made again, but the other documents' own pages are not.
+/// Every page is a function of the settings (site.yml, the metric
+/// definitions, the templates, the build options) and of documents as it
+/// sees them: a document's own pages (current page, history, superseded
+/// versions, `document.json`) of that document's files and the little they
+/// read of others, a list of the faces of the documents it lists, a tracker
+/// of its documents' faces and statuses, and the rest of every document's
+/// face (see `Source` and `Keyer`). So when an author edits a body and
+/// nothing another page shows, every other page keeps its key and is reused
+/// without its context being made: making and fingerprinting 20,000
+/// contexts was a quarter of a one-document build. When a title changes,
+/// the lists it is in are made again, but the other documents' own pages,
+/// the other lists and the trackers are not.
 ///
 /// The key only ever saves work: when it differs, the page's fingerprint
 /// (`PageFingerprint`) still decides whether the page must be rendered.
@@ -92,7 +94,7 @@ public enum PageInputs {
         return Keys(site: Text.hex(hash.finalize()), shared: shared)
     }
 
-    /// What a page is made from, in whole documents (see `key`).
+    /// What a page is made from, in whole documents (see `Keyer`).
     enum Source {
         /// Anything on the site: the home page, the indexes, the trends.
         case site
