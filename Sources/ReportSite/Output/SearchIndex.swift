@@ -158,7 +158,7 @@ enum SearchIndex {
     }
 
     /// The key of what a document's entry is made from: the site as every
-    /// page sees it (`PageInputs.siteKey`: site.yml, the options, the
+    /// page sees it (`PageInputs.Keys.site`: site.yml, the options, the
     /// generator, every document's face, so every link target) and what the
     /// document was decoded from (its revision). Nil without a revision.
     static func inputsKey(site: String, document: Document) -> String? {
