@@ -47,8 +47,8 @@ public enum QuickBuild {
         var clock = QuickClock()
         let folder = output.standardizedFileURL.path(percentEncoded: false)
         let outputFolder = folder.hasSuffix("/") ? folder : folder + "/"
-        // Every output still as the last build left it (see `OutputCheck`).
-        let outputCheck = OutputCheck(stamp, folder: outputFolder)
+        // Every output still as the last build left it (see `BuildStamp.OutputCheck`).
+        let outputCheck = BuildStamp.OutputCheck(stamp, folder: outputFolder)
         // Every way out waits for it: its thread reads the stamp's bytes.
         defer { outputCheck.stop() }
         let templates = Alongside { Site.Templates(root: root, walked: walked) }

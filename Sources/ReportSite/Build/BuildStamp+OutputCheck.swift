@@ -6,13 +6,14 @@ import Foundation
     import Darwin
 #endif
 
-extension QuickBuild {
+extension BuildStamp {
     /// Whether every file of the last build is still in the output folder
     /// as it left it (a file altered or removed by hand must be written
-    /// again, by the full build). 30,000 stats for the benchmark site, a
-    /// third of a quick build's CPU time: a thread of its own starts on them
-    /// at once, and the build's own thread, when it gets to needing the
-    /// answer, takes the runs still left rather than wait.
+    /// again, by the full build): asked by "Up to date" and by the quick
+    /// build. 30,000 stats for the benchmark site, a third of a quick
+    /// build's CPU time: a thread of its own starts on them at once, and the
+    /// build's own thread, when it gets to needing the answer, takes the
+    /// runs still left rather than wait.
     final class OutputCheck: @unchecked Sendable {
         private let stamp: BuildStamp.Lines
         private let folder: Int32
@@ -74,6 +75,6 @@ extension BuildStamp.Lines {
     /// Whether every output this stamp lists is in `output` with the size
     /// and time it recorded (make's rule), checked on two threads.
     public func outputsIntact(in output: URL) -> Bool {
-        QuickBuild.OutputCheck(self, folder: output.path(percentEncoded: false)).intact
+        BuildStamp.OutputCheck(self, folder: output.path(percentEncoded: false)).intact
     }
 }
