@@ -162,6 +162,28 @@ import Testing
         }
     }
 
+    /// So is the catalogue: entries with every field and with none of the
+    /// optional ones, no documents at all, and no licence.
+    @Test func catalogueIsWrittenAsJSONEncoderWritesIt() throws {
+        let full = #"""
+            {"title": "Site \"quoted\" / é \u2028", "licence": "OGL", "licenceURL": "https://x.example/a/b",
+             "documents": [
+               {"kind": "report", "title": "T <&> \\ \u0001", "url": "https://x.example/r/", "data": "https://x.example/r/document.json",
+                "date": "2024-01-02", "organisation": "o", "topics": ["a", "b/c"], "version": 2, "status": "withdrawn"},
+               {"kind": "page", "title": "", "url": "u", "data": "d", "topics": [], "version": 1, "status": "published"}]}
+            """#
+        let bare = #"{"title": "t", "documents": []}"#
+        for json in [full, bare] {
+            let catalogue = try JSONDecoder().decode(OpenData.Catalogue.self, from: Data(json.utf8))
+            #expect(String(decoding: catalogue.json(), as: UTF8.self)
+                == String(decoding: try OpenData.encoder().encode(catalogue), as: UTF8.self))
+        }
+        let built = try #require(Self.result.files.first { $0.path == OpenData.cataloguePath }?.data)
+        let decoded = try JSONDecoder().decode(OpenData.Catalogue.self, from: built)
+        #expect(decoded.documents.count == Self.result.documents.count)
+        #expect(try OpenData.encoder().encode(decoded) + Data("\n".utf8) == built)
+    }
+
     @Test func twoBuildsOfTheSameInputsAreByteIdentical() {
         let again = SiteBuilder.build(Fixtures.exampleSite)
         #expect(again.files.map(\.path) == Self.result.files.map(\.path))

@@ -148,3 +148,33 @@ extension DocumentData.Details {
         }
     }
 }
+
+/// `data/documents.json` written as `JSONEncoder` writes `Catalogue` (the
+/// same layout as `document.json`): the encoder took 80 ms on one core for
+/// 10,000 documents, each time a title or date changed anywhere. A test
+/// holds the two to the same bytes.
+extension OpenData.Catalogue {
+    func json() -> [UInt8] {
+        var out = PrettyJSONWriter(capacity: 256 * documents.count + 256)
+        out.object { out in
+            out.key("documents")
+            out.array(documents) { out, entry in
+                out.object { out in
+                    out.member("data", entry.data)
+                    out.member("date", entry.date)
+                    out.member("kind", entry.kind)
+                    out.member("organisation", entry.organisation)
+                    out.member("status", entry.status)
+                    out.member("title", entry.title)
+                    out.member("topics", entry.topics)
+                    out.member("url", entry.url)
+                    out.member("version", entry.version)
+                }
+            }
+            out.member("licence", licence)
+            out.member("licenceURL", licenceURL)
+            out.member("title", title)
+        }
+        return out.bytes
+    }
+}

@@ -270,8 +270,8 @@ enum OpenData {
         let catalogueKey = keyer?.key(path: cataloguePath, template: nil, source: .site)
         let reusedCatalogue = catalogueKey.flatMap { previous?.reuse(cataloguePath, inputsKey: $0, template: nil) }
         // One file per document, encoded on every core.
-        let made = ParallelMap.map(graph.documents) { document -> (file: OutputFile, entry: CatalogueEntry?) in
-            let entry = reusedCatalogue == nil ? CatalogueEntry(document, graph: graph, fingerprinted: salt != nil) : nil
+        let made = ParallelMap.map(graph.documents) { document -> (file: OutputFile, entry: Catalogue.Entry?) in
+            let entry = reusedCatalogue == nil ? Catalogue.Entry(document, graph: graph) : nil
             return (documentFile(document, graph: graph, sink: sink, salt: salt, keyer: keyer, previous: previous), entry)
         }
         let catalogue = reusedCatalogue ?? {
@@ -313,39 +313,22 @@ enum OpenData {
 
     static let cataloguePath = "data/documents.json"
 
-    /// A catalogue entry, with its bytes in the cache coder's form when the
-    /// catalogue is fingerprinted (made here, on every core).
-    struct CatalogueEntry {
-        let entry: Catalogue.Entry
-        let bytes: Data?
-
-        init(_ document: Document, graph: SiteGraph, fingerprinted: Bool) {
-            entry = Catalogue.Entry(document, graph: graph)
-            bytes = fingerprinted ? try? CacheCoder.encode(entry) : nil
-        }
-    }
-
-    /// `data/documents.json`. JSONEncoder took 80 ms on one core for 10,000
-    /// documents; with a `salt`, the last build's copy is reused when no entry changed.
-    static func catalogue(_ made: [CatalogueEntry], graph: SiteGraph, salt: String?, previous: PreviousOutput?) -> OutputFile {
-        let path = cataloguePath
-        let sorted = made.sorted { $0.entry.url < $1.entry.url }
+    /// `data/documents.json`; with a `salt`, fingerprinted by its bytes, and
+    /// the last build's copy reused when they are the same.
+    static func catalogue(_ entries: [Catalogue.Entry], graph: SiteGraph, salt: String?, previous: PreviousOutput?) -> OutputFile {
         let catalogue = Catalogue(
             title: graph.config.title, licence: graph.config.licence?.title, licenceURL: graph.config.licence?.url,
-            documents: sorted.map(\.entry))
-        let fingerprint = salt.flatMap { salt -> String? in
-            let entries = sorted.compactMap(\.bytes)
-            guard entries.count == sorted.count,
-                let head = try? CacheCoder.encode([catalogue.title, catalogue.licence, catalogue.licenceURL])
-            else { return nil }
+            documents: entries.sorted { $0.url < $1.url })
+        var json = catalogue.json()
+        json.append(UInt8(ascii: "\n"))
+        let fingerprint = salt.map { salt in
             var hash = SHA256()
             hash.update(data: Data(salt.utf8))
-            hash.update(data: head)
-            for entry in entries { hash.update(data: entry) }
+            hash.update(data: json)
             return Text.hex(hash.finalize())
         }
-        if let fingerprint, let reused = previous?.reuse(path, fingerprint: fingerprint, template: nil) { return reused }
-        return OutputFile(path: path, data: ((try? Self.encoder().encode(catalogue)) ?? Data()) + Data("\n".utf8), fingerprint: fingerprint)
+        if let fingerprint, let reused = previous?.reuse(cataloguePath, fingerprint: fingerprint, template: nil) { return reused }
+        return OutputFile(path: cataloguePath, data: Data(json), fingerprint: fingerprint)
     }
 
     /// SHA-256 of the salt and the data in the decode cache's binary form,
