@@ -93,7 +93,6 @@ struct LinkChecker {
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var explained: [String: Set<String>] = [:]  // page → hrefs whose source we know
-        var siteLinks: Set<String> = []  // hrefs from site.yml, on every page
 
         let pages = files.filter { $0.path.hasSuffix(".html") }
         let changed = changedPages(pages)
@@ -102,31 +101,28 @@ struct LinkChecker {
         let versions = graph.documents.flatMap { document in
             document.versions.map { ($0.document, SiteGraph.path(of: document) + "v\($0.number)/") }
         }
+        var written: [(document: Document, page: String)] = []
         for (document, sitePath) in graph.documents.map({ ($0, SiteGraph.path(of: $0)) }) + versions {
             let page = outputPath(ofSitePath: sitePath)
             if let changed, !changed.contains(page) { continue }
+            written.append((document, page))
             for link in document.links where !LinkTarget.isExternal(link.href) {
                 explained[page, default: []].insert(link.href)
-                if !link.isReported, let problem = problem(with: link.href, on: page) {
-                    diagnostics.append(.error(document.path, link.position, problem.message, note: problem.note))
-                }
             }
         }
-
         let statement = SiteConfig.Link(
             title: "accessibility statement", url: graph.config.accessibilityStatement,
             position: graph.config.accessibilityStatementPosition)
-        for link in graph.config.navigation + graph.config.footerLinks + [statement] where link.url.hasPrefix("/") {
-            if let problem = problem(with: graph.href(link.url), on: "index.html") {
-                diagnostics.append(.error("\(ContentLoader.contentFolder)/site.yml", link.position, problem.message, note: problem.note))
-            }
-            siteLinks.insert(graph.href(link.url))
-        }
+        let siteYMLLinks = (graph.config.navigation + graph.config.footerLinks + [statement]).filter { $0.url.hasPrefix("/") }
+        let siteLinks = Set(siteYMLLinks.map { graph.href($0.url) })  // on every page
 
         // Links the templates wrote (everything not explained above): found on
-        // every core, reported once each, in page order.
+        // every core, reported once each, in page order. The same pass reads
+        // each page's ids, so the documents' `#fragment` links checked after
+        // it find them read (checked first, one at a time, they read their
+        // targets on one core while the other idled).
         let reading = Self.pages(pages, among: changed)
-        let (known, explainedHrefs) = (siteLinks, explained)
+        let explainedHrefs = explained
         let found = ParallelMap.map(reading, slowFirst: { $0.byteCount > Self.largePage }) { file -> [(href: String, message: String, note: String?)] in
             let attributes = HTMLScan.attributeValues(["href", "src", "id"], in: file.contents())
             // The page's own ids, from the same read, for its `#fragment` links.
@@ -134,10 +130,23 @@ struct LinkChecker {
             let hrefs = attributes[0] + attributes[1]
             let explained = explainedHrefs[file.path] ?? []
             return hrefs.compactMap { href in
-                guard !LinkTarget.isExternal(href), !known.contains(href), !explained.contains(href),
+                guard !LinkTarget.isExternal(href), !siteLinks.contains(href), !explained.contains(href),
                     let problem = problem(with: href, on: file.path)
                 else { return nil }
                 return (href, problem.message, problem.note)
+            }
+        }
+
+        for (document, page) in written {
+            for link in document.links where !LinkTarget.isExternal(link.href) && !link.isReported {
+                if let problem = problem(with: link.href, on: page) {
+                    diagnostics.append(.error(document.path, link.position, problem.message, note: problem.note))
+                }
+            }
+        }
+        for link in siteYMLLinks {
+            if let problem = problem(with: graph.href(link.url), on: "index.html") {
+                diagnostics.append(.error("\(ContentLoader.contentFolder)/site.yml", link.position, problem.message, note: problem.note))
             }
         }
         var reported: Set<String> = []
