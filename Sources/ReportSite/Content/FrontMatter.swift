@@ -43,8 +43,11 @@ public struct FrontMatter: Sendable, Equatable {
         let yamlStart = cursor
         while let line = nextLine() {
             guard isFence(line, allowingDots: true) else { continue }
-            let between = text[yamlStart..<line.startIndex]
-            let yaml = String(between.isEmpty ? between : between.dropLast())
+            // Without the newline before the fence. (By its UTF-8 index:
+            // `dropLast()` on the Substring walked the whole front matter
+            // from its start, Character by Character, to find its last one.)
+            let yamlEnd = yamlStart == line.startIndex ? yamlStart : utf8.index(before: line.startIndex)
+            let yaml = String(text[yamlStart..<yamlEnd])
             let body = finished ? "" : String(text[cursor...])
             return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
         }
@@ -52,9 +55,10 @@ public struct FrontMatter: Sendable, Equatable {
             note: "add a line '---' after the last key, before the Markdown body"))
     }
 
+    /// By bytes, as the lines are found.
     private static func isFence(_ line: Substring, allowingDots: Bool) -> Bool {
-        var fence = line
-        while let last = fence.last, last == " " || last == "\t" { fence.removeLast() }
-        return fence == "---" || (allowingDots && fence == "...")
+        var fence = line.utf8[...]
+        while let last = fence.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { fence = fence.dropLast() }
+        return fence.elementsEqual("---".utf8) || (allowingDots && fence.elementsEqual("...".utf8))
     }
 }
