@@ -176,6 +176,31 @@ import Testing
             "the stamp is never published")
     }
 
+    /// The same bytes whatever the parallelism: the example site (charts,
+    /// trackers, versions) built on one core, where every map of the build
+    /// runs on a single thread, and on all of them.
+    @Test func aBuildOnOneCoreIsByteIdenticalToABuildOnAll() throws {
+        let root = FileManager.default.temporaryDirectory.appending(path: "reportsite-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: Fixtures.packageRoot.appending(path: folder), to: root.appending(path: folder))
+        }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let rootPath = root.path(percentEncoded: false)
+        let (one, all) = (root.appending(path: "one-core"), root.appending(path: "all-cores"))
+        let single = try Command.run(
+            ["-c", "0", Command.executable.path(percentEncoded: false), "build", "--force", "--quiet", "--root", rootPath,
+             "--output", one.path(percentEncoded: false)], launching: URL(filePath: "/usr/bin/taskset"))
+        #expect(single.status == 0, "\(single.stderr)")
+        let every = try run(["build", "--force", "--quiet", "--root", rootPath, "--output", all.path(percentEncoded: false)])
+        #expect(every.status == 0, "\(every.stderr)")
+        let (a, b) = (try tree(one), try tree(all))
+        #expect(a.count > 50 && a.keys.sorted() == b.keys.sorted())
+        for (path, data) in a where b[path] != data {
+            Issue.record("\(path) differs between a build on one core and one on all")
+        }
+    }
+
     @Test func incrementalBuildsAreByteIdenticalToCleanBuilds() throws {
         let root = try makeSite()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -53,9 +53,10 @@ enum Command {
         return Fixtures.packageRoot.appending(path: ".build/debug/reportsite")
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    /// Runs `launching` (the reportsite command unless told) with `arguments`.
+    static func run(_ arguments: [String], in folder: URL? = nil, launching: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = launching ?? executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
