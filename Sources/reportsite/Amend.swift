@@ -4,6 +4,7 @@ import ReportSite
 
 struct Amend: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "amend",
         abstract: "Record a major change to a document.",
         discussion: """
             Freezes the current version beside the document (<slug>.versions/v<N>.md), \
@@ -40,6 +41,7 @@ struct Amend: ParsableCommand {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a new document with every required field stubbed.",
         discussion: "The new document is a draft: it is checked but not published until its status is 'published'."
     )

@@ -3,6 +3,7 @@ import Foundation
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Build the site into the output folder.",
         discussion: """
             Everything is checked first; the site is written to a staging folder and \
@@ -29,6 +30,7 @@ struct Build: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the site without writing anything.",
         discussion: "Loads, validates and renders every page exactly as build does. Exit 0 when clean, 1 on content errors."
     )

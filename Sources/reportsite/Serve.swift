@@ -5,6 +5,7 @@ import ReportSiteServer
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Preview the site while you write.",
         discussion: """
             Builds the site, serves it, and rebuilds whenever a file in Content/ or \
