@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ReportSite", targets: ["ReportSite"]),
         .executable(name: "reportsite", targets: ["reportsite"]),
+        .executable(name: "reportsite-serve", targets: ["reportsite-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -38,11 +39,28 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
+        // What both commands share: bad arguments exit 2.
+        .target(
+            name: "CommandLineExit",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "reportsite",
             dependencies: [
                 "ReportSite",
+                "CommandLineExit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `reportsite serve`, a program of its own: the server's HTTP library
+        // brings Foundation's networking and libcurl with some thirty shared
+        // libraries, whose loading was half of every other command's start.
+        .executableTarget(
+            name: "reportsite-serve",
+            dependencies: [
+                "ReportSite",
                 "ReportSiteServer",
+                "CommandLineExit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

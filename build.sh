@@ -9,4 +9,6 @@ bash install-deps.sh
 # 13 ms instead of 20 (53 shared libraries loaded and bound), a sixth of a
 # build after a one-document edit.
 swift build -c release --static-swift-stdlib --product reportsite
+# `reportsite serve` runs this program, built beside it (see Package.swift).
+swift build -c release --static-swift-stdlib --product reportsite-serve
 .build/release/reportsite build --root . "$@"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CommandLineExit
 import ReportSite
 
 @main
@@ -17,26 +18,11 @@ struct Reportsite: AsyncParsableCommand {
         // Each subcommand gives its name: without one, ArgumentParser makes it
         // with String(describing:), whose protocol lookups scan every
         // conformance in this statically linked binary, about 3 ms of every run.
-        subcommands: [Build.self, Check.self, Serve.self, New.self, Amend.self]
+        subcommands: [Build.self, Check.self, ServeListing.self, New.self, Amend.self]
     )
 
-    /// ArgumentParser exits 64 (EX_USAGE) for bad arguments; reportsite
-    /// promises 2, so CI scripts can tell bad content (1) from a bad call.
     static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var command = command as? AsyncParsableCommand {
-                try await command.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
+        if let serving = ServeHandover.arguments(CommandLine.arguments) { ServeHandover.run(serving) }
+        await runExitingTwoOnBadArguments()
     }
 }

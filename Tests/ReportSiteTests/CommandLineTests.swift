@@ -176,6 +176,42 @@ import Testing
             "the stamp is never published")
     }
 
+    /// `reportsite serve` is run by the program beside the command, with the
+    /// same arguments, help and exit statuses; it serves until Ctrl-C.
+    @Test func serveHandsOverToThePreviewProgramBesideTheCommand() throws {
+        for arguments in [["serve", "--help"], ["help", "serve"]] {
+            let help = try run(arguments)
+            #expect(help.status == 0, "\(arguments)")
+            #expect(help.stdout.contains("USAGE: reportsite serve [--port <port>] [--host <address>] [--root <dir>]"), "\(help.stdout)")
+        }
+        let nowhere = try run(["serve", "--root", "/nonexistent-\(UUID().uuidString)"])
+        #expect(nowhere.status == 2)
+        #expect(nowhere.stderr.contains("no Content/site.yml there"), "\(nowhere.stderr)")
+        #expect(try run(["serve", "--port", "0"]).status == 2)
+
+        let root = try makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let process = Process()
+        process.executableURL = Command.executable
+        let port = Int.random(in: 20_000...60_000)
+        process.arguments = ["serve", "--root", root.path(percentEncoded: false), "--port", String(port)]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        var said = ""
+        while !said.contains("(Ctrl-C to stop)") {
+            let data = err.fileHandleForReading.availableData
+            if data.isEmpty { break }  // the server ended
+            said += String(decoding: data, as: UTF8.self)
+        }
+        #expect(said.contains("Serving http://127.0.0.1:\(port)/"), "\(said)")
+        let page = try Data(contentsOf: URL(string: "http://127.0.0.1:\(port)/reports/2024-03-01-sp24-01/")!)
+        #expect(String(decoding: page, as: UTF8.self).contains("SP24/01"))
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     /// The same bytes whatever the parallelism: the example site (charts,
     /// trackers, versions) built on one core, where every map of the build
     /// runs on a single thread, and on all of them.

@@ -5,6 +5,8 @@ for `reportsite serve` and, when asked, `hugo server` on the same documents.
 
     python3 Tests/bench/reload.py --reportsite BIN --site DIR [--hugo-site DIR] [--edits 7]
 
+(BIN serve runs reportsite-serve from BIN's folder: `bash build.sh` builds both.)
+
 Each edit appends a sentence to the body of a different document (saved the
 way editors do: written to a new file, then renamed over the old one), and
 the clock runs from just before the rename to the reload message. Between

@@ -1,11 +1,15 @@
 import ArgumentParser
+import CommandLineExit
 import Foundation
 import ReportSite
 import ReportSiteServer
 
+/// `reportsite serve`: the `reportsite` command hands its arguments over to
+/// this program, which lives beside it (see `ServeHandover` there).
+@main
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve",
+        commandName: "reportsite serve",
         abstract: "Preview the site while you write.",
         discussion: """
             Builds the site, serves it, and rebuilds whenever a file in Content/ or \
@@ -64,6 +68,10 @@ struct Serve: AsyncParsableCommand {
             log("Serving \(url) (Ctrl-C to stop)")
             if open { Serve.openBrowser(url) }
         }
+    }
+
+    static func main() async {
+        await runExitingTwoOnBadArguments()
     }
 
     static func openBrowser(_ url: String) {
