@@ -313,22 +313,23 @@ enum OpenData {
 
     static let cataloguePath = "data/documents.json"
 
-    /// `data/documents.json`; with a `salt`, fingerprinted by its bytes, and
-    /// the last build's copy reused when they are the same.
+    /// `data/documents.json`. Its bytes are its digest's; with a `salt`
+    /// (a build that fingerprints), that digest is also its fingerprint:
+    /// being the output's own, it needs no salt. The last build's copy is
+    /// reused when the bytes are the same.
     static func catalogue(_ entries: [Catalogue.Entry], graph: SiteGraph, salt: String?, previous: PreviousOutput?) -> OutputFile {
         let catalogue = Catalogue(
             title: graph.config.title, licence: graph.config.licence?.title, licenceURL: graph.config.licence?.url,
             documents: entries.sorted { $0.url < $1.url })
         var json = catalogue.json()
         json.append(UInt8(ascii: "\n"))
-        let fingerprint = salt.map { salt in
-            var hash = SHA256()
-            hash.update(data: Data(salt.utf8))
-            hash.update(data: json)
-            return Text.hex(hash.finalize())
-        }
+        let data = Data(json)
+        let digest = IntegrityLock.sha256(data)
+        let fingerprint = salt == nil ? nil : digest
         if let fingerprint, let reused = previous?.reuse(cataloguePath, fingerprint: fingerprint, template: nil) { return reused }
-        return OutputFile(path: cataloguePath, data: Data(json), fingerprint: fingerprint)
+        var file = OutputFile(path: cataloguePath, data: data, fingerprint: fingerprint)
+        file.sha256 = digest
+        return file
     }
 
     /// SHA-256 of the salt and the data in the decode cache's binary form,
