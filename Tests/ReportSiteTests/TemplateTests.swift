@@ -24,6 +24,17 @@ import Testing
         #expect(check("{{#bodyHTML}}x{{/bodyHTML}}").isEmpty)
     }
 
+    /// A problem points at its tag as an editor counts: in characters, not
+    /// bytes, on lines ended by LF or CRLF; an unclosed `{{` leaves its line as text.
+    @Test func tagPositionsCountCharactersAndLines() {
+        #expect(check("<p>Café — {{{title}}}</p>") == ["Templates/t.mustache:1:11: error: 'title' is written without escaping"])
+        #expect(check("{{ unclosed\r\n{{{summary}}} {{bodyHTML}}\n{{{x.letterHTML}}} {{&note }}") == [
+            "Templates/t.mustache:2:1: error: 'summary' is written without escaping",
+            "Templates/t.mustache:2:15: error: '{{bodyHTML}}' escapes trusted HTML, so readers would see its tags",
+            "Templates/t.mustache:3:20: error: 'note' is written without escaping",
+        ])
+    }
+
     /// A misspelt partial would render as nothing and silently empty every
     /// list that uses it: the whole build reports where it is written instead.
     @Test func aPartialThatNamesNoTemplateIsAnError() throws {

@@ -19,6 +19,8 @@ public struct TemplateLibrary: Sendable {
         from fileSystem: FileSystem, diagnostics: inout DiagnosticBag, sources: inout [String: SourceFile]
     ) -> TemplateLibrary? {
         var templates: [String: Template] = [:]
+        // Scanned once for both checks.
+        var tagsByPath: [String: [Tag]] = [:]
         let paths = ((try? fileSystem.files(under: folder)) ?? []).filter { $0.hasSuffix(".mustache") }
         let errorsBefore = diagnostics.errorCount
         for path in paths {
@@ -26,7 +28,9 @@ public struct TemplateLibrary: Sendable {
             do {
                 let source = try fileSystem.readText(path)
                 sources[path] = source
-                checkEscaping(source, into: &diagnostics)
+                let tags = tags(in: source)
+                tagsByPath[path] = tags
+                checkEscaping(source, tags: tags, into: &diagnostics)
                 templates[name] = try Template(parsing: source.text)
             } catch let error as TemplateSyntaxError {
                 diagnostics.error(path, SourcePosition(line: error.line, column: error.column),
@@ -38,7 +42,9 @@ public struct TemplateLibrary: Sendable {
         // A partial or parent that names no template would render as
         // nothing: a typo would silently empty every list that uses it.
         for path in paths {
-            if let source = sources[path] { checkPartials(source, known: Set(templates.keys), into: &diagnostics) }
+            if let source = sources[path], let tags = tagsByPath[path] {
+                checkPartials(source, tags: tags, known: Set(templates.keys), into: &diagnostics)
+            }
         }
         for name in required where templates[name] == nil {
             diagnostics.error("\(folder)/\(name).mustache", nil, "missing template '\(name)'",
@@ -66,24 +72,58 @@ public struct TemplateLibrary: Sendable {
         let position: SourcePosition
     }
 
-    /// Every `{{…}}` and `{{{…}}}` tag of `source`, line by line, for the checks on load.
+    /// Every `{{…}}` and `{{{…}}}` tag of `source`, line by line, for the
+    /// checks on load. Scanned by bytes: with `range(of:)` on each line, the
+    /// two checks were 3 % of a one-document build's CPU time.
     static func tags(in source: SourceFile) -> [Tag] {
         var tags: [Tag] = []
-        for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                let position = SourcePosition(line: index + 1, column: line.distance(from: line.startIndex, to: open.lowerBound) + 1)
-                if afterOpen.hasPrefix("{"), let close = afterOpen.range(of: "}}}") {
-                    let text = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound]
-                    tags.append(Tag(text: text.trimmingCharacters(in: .whitespaces), isTriple: true, position: position))
-                    rest = afterOpen[close.upperBound...]
-                } else if let close = afterOpen.range(of: "}}") {
-                    let text = afterOpen[..<close.lowerBound]
-                    tags.append(Tag(text: text.trimmingCharacters(in: .whitespaces), isTriple: false, position: position))
-                    rest = afterOpen[close.upperBound...]
+        var text = source.text
+        text.withUTF8 { bytes in
+            let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
+            var line = 1
+            var lineStart = 0
+            /// Where `}}` (or `}}}`) next starts on this line, from `from`.
+            func closing(_ from: Int, triple: Bool) -> Int? {
+                var index = from
+                while index < bytes.count, bytes[index] != newline {
+                    if bytes[index] == close, index + 1 < bytes.count, bytes[index + 1] == close,
+                        !triple || (index + 2 < bytes.count && bytes[index + 2] == close)
+                    {
+                        return index
+                    }
+                    index += 1
+                }
+                return nil
+            }
+            func string(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            }
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == newline {
+                    line += 1
+                    lineStart = index + 1
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open else {
+                    index += 1
+                    continue
+                }
+                // Columns count characters, as an editor does.
+                let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self).count + 1
+                let position = SourcePosition(line: line, column: column)
+                let afterOpen = index + 2
+                if afterOpen < bytes.count, bytes[afterOpen] == open, let end = closing(afterOpen + 1, triple: true) {
+                    tags.append(Tag(text: string(afterOpen + 1..<end), isTriple: true, position: position))
+                    index = end + 3
+                } else if let end = closing(afterOpen, triple: false) {
+                    tags.append(Tag(text: string(afterOpen..<end), isTriple: false, position: position))
+                    index = end + 2
                 } else {
-                    break
+                    // No tag closes on this line: the rest of it is text.
+                    index = afterOpen
+                    while index < bytes.count, bytes[index] != newline { index += 1 }
                 }
             }
         }
@@ -92,8 +132,8 @@ public struct TemplateLibrary: Sendable {
 
     /// Reports unescaped output of values that are not trusted HTML, and
     /// escaped output of trusted HTML (which would show tags as text).
-    static func checkEscaping(_ source: SourceFile, into diagnostics: inout DiagnosticBag) {
-        for tag in tags(in: source) {
+    static func checkEscaping(_ source: SourceFile, tags: [Tag]? = nil, into diagnostics: inout DiagnosticBag) {
+        for tag in tags ?? self.tags(in: source) {
             if tag.isTriple {
                 checkUnescaped(tag.text, source.path, tag.position, &diagnostics)
             } else if tag.text.hasPrefix("&") {
@@ -107,8 +147,8 @@ public struct TemplateLibrary: Sendable {
 
     /// Reports `{{>name}}` and `{{<name}}` tags whose template does not exist
     /// (a name read from the context, `{{>*name}}`, is left to rendering).
-    static func checkPartials(_ source: SourceFile, known: Set<String>, into diagnostics: inout DiagnosticBag) {
-        for tag in tags(in: source) where !tag.isTriple && (tag.text.hasPrefix(">") || tag.text.hasPrefix("<")) {
+    static func checkPartials(_ source: SourceFile, tags: [Tag]? = nil, known: Set<String>, into diagnostics: inout DiagnosticBag) {
+        for tag in tags ?? self.tags(in: source) where !tag.isTriple && (tag.text.hasPrefix(">") || tag.text.hasPrefix("<")) {
             let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty, !name.hasPrefix("*"), !known.contains(name) else { continue }
             diagnostics.error(source.path, tag.position, "'{{\(tag.text)}}' names no template: there is no \(folder)/\(name).mustache",
