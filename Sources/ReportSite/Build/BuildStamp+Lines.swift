@@ -286,15 +286,38 @@ extension BuildStamp {
         /// recorded (make's rule). Each is stat-ed relative to the folder:
         /// a stat by full path looked up every folder above it again.
         func outputsIntact(_ range: Range<Int>, folder: Int32) -> Bool {
+            // Paths are sorted, so a run's files share a few top folders
+            // (`reports/`, …): each is opened once and the file stat-ed
+            // below it, one folder fewer for the kernel to look up each time.
+            var top: (name: [UInt8], descriptor: Int32)?
+            defer { if let top, top.descriptor >= 0 { close(top.descriptor) } }
             var path: [UInt8] = []
             for line in outputs[range] {
                 guard let fields = fields(line) else { return false }
+                let bytes = UnsafeBufferPointer(rebasing: bytes[fields.path])
+                var base = folder
+                var rest = bytes[...]
+                if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
+                    let name = bytes[..<slash]
+                    if top == nil || !top!.name.elementsEqual(name) {
+                        if let top, top.descriptor >= 0 { close(top.descriptor) }
+                        let opened = Array(name + [0]).withUnsafeBufferPointer { buffer in
+                            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                                openat(folder, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                            }
+                        }
+                        top = (Array(name), opened)
+                    }
+                    guard top!.descriptor >= 0 else { return false }
+                    base = top!.descriptor
+                    rest = bytes[(slash + 1)...]
+                }
                 path.removeAll(keepingCapacity: true)
-                path.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fields.path]))
+                path.append(contentsOf: rest)
                 path.append(0)
                 var info = stat()
                 let found = path.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { fstatat(folder, $0, &info, 0) == 0 }
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { fstatat(base, $0, &info, 0) == 0 }
                 }
                 guard found, Int(info.st_size) == fields.size, FileStat.nanoseconds(info) == fields.modified else { return false }
             }
