@@ -110,11 +110,13 @@ extension BuildStamp {
                 fingerprint: kind == "-" || kind == "input" ? nil : kind, inputsKey: inputsKey == "-" ? nil : inputsKey)
         }
 
-        /// Every record, outputs and inputs: the whole stamp.
+        /// Every record, outputs and inputs: the whole stamp. Parsed on
+        /// every core: 40,000 records were 0.1 s of a title change on one.
         public var stamp: BuildStamp {
-            BuildStamp(
+            let records = ParallelMap.map(outputs + inputs) { record($0) }
+            return BuildStamp(
                 key: key, contentKey: contentKey, report: report, documentCount: documentCount, pageCount: pageCount,
-                outputs: outputs.compactMap(record), inputs: inputs.compactMap(record))
+                outputs: records[..<outputs.count].compactMap { $0 }, inputs: records[outputs.count...].compactMap { $0 })
         }
 
         /// Whether `line` is the record of `path` (its last field), compared as bytes.
