@@ -59,17 +59,25 @@ struct SiteOptions: ParsableArguments {
         var stampKey: String?
         var inputs: [PreviousOutput.Record]?
         // The last build into the same folder, mapped (--force ignores it)
-        // on another core while this one walks the inputs.
+        // on another core while this one walks the inputs; the check that
+        // its outputs are still there starts at once (30,000 stats for a
+        // large site, which a quick or an up-to-date build waits for).
         let root = rootURL
-        let lastStampRead = Alongside { force ? nil : output.flatMap { BuildStamp.lastLines(root: root, output: $0) } }
+        let lastStampRead = Alongside { () -> (lines: BuildStamp.Lines, check: BuildStamp.OutputCheck)? in
+            guard !force, let output, let lines = BuildStamp.lastLines(root: root, output: output) else { return nil }
+            return (lines, BuildStamp.OutputCheck(lines, in: output))
+        }
         let inputFiles = output == nil ? [] : FileStat.inputs(root: rootURL)
-        let lastLines = lastStampRead.value
+        let lastLines = lastStampRead.value?.lines
+        let outputCheck = lastStampRead.value?.check
+        // Not needed past the quick and up-to-date builds: the full build stops it.
+        defer { outputCheck?.stop() }
         // Only documents changed, and no other page can see how: their own
         // pages are drawn and nothing else is touched (see `QuickBuild`).
         // The last build's warnings are repeated as they were printed, so
         // not in another format, nor when they would fail the build.
         let key = output.map { BuildStamp.key(files: inputFiles, options: options, generator: Self.generatorIdentity, output: $0) }
-        if let output, let key, let lines = lastLines, lines.key != key,
+        if let output, let key, let lines = lastLines, let outputCheck, lines.key != key,
             lines.report.isEmpty || (format == .text && !strict)
         {
             let outcome: QuickBuild.Outcome?
@@ -77,7 +85,7 @@ struct SiteOptions: ParsableArguments {
             do {
                 outcome = try QuickBuild.run(
                     root: rootURL, output: output, options: options, generatorIdentity: Self.generatorIdentity, walked: inputFiles,
-                    stamp: lines, stampKey: key, reportPrefix: pathPrefix)
+                    stamp: lines, stampKey: key, reportPrefix: pathPrefix, outputCheck: outputCheck)
             } catch let failure as QuickBuild.WriteFailure {
                 FileHandle.standardError.write(Data("reportsite: error: \(failure.message)\n".utf8))
                 throw ExitCode(2)
@@ -91,12 +99,13 @@ struct SiteOptions: ParsableArguments {
         // Nothing changed by the files' times (make's rule): told from the
         // stamp's lines, without parsing its records (0.1 s at 10,000
         // documents), every output checked by size and time on two threads.
-        if let output, let key, let lines = lastLines, lines.key == key, lines.outputsIntact(in: output) {
+        if let output, let key, let lines = lastLines, lines.key == key, outputCheck?.intact == true {
             try reportUpToDate(
                 report: lines.report, documents: lines.documentCount, pages: lines.pageCount, output: output, start: start,
                 progress: progress)
             return
         }
+        outputCheck?.stop()
         // The full build hashes the generator's executable (on another core).
         _ = Alongside { [self] in _ = generatorDigest }
         let lastStamp = lastLines?.stamp

@@ -13,8 +13,9 @@ extension BuildStamp {
     /// build. 30,000 stats for the benchmark site, a third of a quick
     /// build's CPU time: a thread of its own starts on them at once, and the
     /// build's own thread, when it gets to needing the answer, takes the
-    /// runs still left rather than wait.
-    final class OutputCheck: @unchecked Sendable {
+    /// runs still left rather than wait. The command starts it as soon as
+    /// the stamp is read, while its own threads still walk the inputs.
+    public final class OutputCheck: @unchecked Sendable {
         private let stamp: BuildStamp.Lines
         private let folder: Int32
         private let lock = NSLock()
@@ -24,6 +25,12 @@ extension BuildStamp {
         private var stopped = false
         private let runs: [Range<Int>]
         private var started: Alongside<Void>?
+
+        /// Starts checking the outputs `stamp` lists in `output`.
+        public convenience init(_ stamp: BuildStamp.Lines, in output: URL) {
+            let folder = output.standardizedFileURL.path(percentEncoded: false)
+            self.init(stamp, folder: folder.hasSuffix("/") ? folder : folder + "/")
+        }
 
         init(_ stamp: BuildStamp.Lines, folder: String) {
             self.stamp = stamp
@@ -53,7 +60,7 @@ extension BuildStamp {
 
         /// The answer: this thread helps with what is left, then waits for
         /// the other's last run.
-        var intact: Bool {
+        public var intact: Bool {
             guard folder >= 0 else { return false }
             work()
             _ = started?.value
@@ -64,7 +71,7 @@ extension BuildStamp {
         /// is done (it reads the stamp's bytes). A quick build that gives up
         /// (a face changed: a title edit) no longer checks the 30,000 files
         /// before the full build starts.
-        func stop() {
+        public func stop() {
             lock.withLock { stopped = true }
             _ = started?.value
         }

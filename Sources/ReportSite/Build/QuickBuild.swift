@@ -37,19 +37,18 @@ public enum QuickBuild {
     /// Builds the site at `root` into `output` the quick way, when it can
     /// (see above). `walked` is this build's walk of the inputs, `stamp` the
     /// last build's into `output`, and `stampKey` this build's stamp key;
-    /// `reportPrefix` is what this run's paths start with (see `State.reportPrefix`).
+    /// `reportPrefix` is what this run's paths start with (see `State.reportPrefix`);
+    /// `outputCheck` checks the outputs `stamp` lists (and is stopped here).
     /// Throws `WriteFailure` when the output could not be written (the
     /// full build would fail the same way).
     public static func run(
         root: URL, output: URL, options: BuildOptions, generatorIdentity: String, walked: [FileStat.Input],
-        stamp: BuildStamp.Lines, stampKey: String, reportPrefix: String
+        stamp: BuildStamp.Lines, stampKey: String, reportPrefix: String, outputCheck: BuildStamp.OutputCheck
     ) throws -> Outcome? {
         var clock = QuickClock()
         let folder = output.standardizedFileURL.path(percentEncoded: false)
         let outputFolder = folder.hasSuffix("/") ? folder : folder + "/"
-        // Every output still as the last build left it (see `BuildStamp.OutputCheck`).
-        let outputCheck = BuildStamp.OutputCheck(stamp, folder: outputFolder)
-        // Every way out waits for it: its thread reads the stamp's bytes.
+        // Every way out waits for the output check: its thread reads the stamp's bytes.
         defer { outputCheck.stop() }
         let templates = Alongside { Site.Templates(root: root, walked: walked) }
         let settings = State.settings(generatorIdentity: generatorIdentity, output: output, options: options)
