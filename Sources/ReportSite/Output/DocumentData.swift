@@ -287,8 +287,11 @@ enum OpenData {
         String(SiteGraph.path(of: document).dropFirst()) + "document.json"
     }
 
-    /// `document`'s `document.json`: reused when its inputs or its data are
-    /// those of the previous build's copy, else encoded.
+    /// `document`'s `document.json`: reused when its inputs or its bytes are
+    /// those of the previous build's copy, else written. As for the
+    /// catalogue, the digest of its bytes is its fingerprint: a fingerprint
+    /// of the data in the decode cache's binary form cost more than the JSON
+    /// (written by hand) it stood for, and a clean build made both.
     static func documentFile(
         _ document: Document, graph: SiteGraph, sink: StagingSink?, salt: String?, keyer: PageInputs.Keyer?, previous: PreviousOutput?
     ) -> OutputFile {
@@ -297,15 +300,17 @@ enum OpenData {
         if let inputsKey, let reused = previous?.reuse(path, inputsKey: inputsKey, template: nil) {
             return sink?.store(reused) ?? reused
         }
-        let data = DocumentData(document, graph: graph)
-        let fingerprint: String? = salt.flatMap { Self.fingerprint(of: data, salt: $0) }
+        var json = DocumentData(document, graph: graph).json()
+        json.append(UInt8(ascii: "\n"))
+        let data = Data(json)
+        let digest = IntegrityLock.sha256(data)
+        let fingerprint = salt == nil ? nil : digest
         var file: OutputFile
         if let fingerprint, let reused = previous?.reuse(path, fingerprint: fingerprint, template: nil) {
             file = reused
         } else {
-            var json = data.json()
-            json.append(UInt8(ascii: "\n"))
-            file = OutputFile(path: path, data: Data(json), fingerprint: fingerprint)
+            file = OutputFile(path: path, data: data, fingerprint: fingerprint)
+            file.sha256 = digest
         }
         file.inputsKey = inputsKey
         return sink?.store(file) ?? file
@@ -330,15 +335,5 @@ enum OpenData {
         var file = OutputFile(path: cataloguePath, data: data, fingerprint: fingerprint)
         file.sha256 = digest
         return file
-    }
-
-    /// SHA-256 of the salt and the data in the decode cache's binary form,
-    /// which is several times quicker to make than the JSON it stands for.
-    static func fingerprint(of data: DocumentData, salt: String) -> String? {
-        guard let bytes = try? CacheCoder.encode(data) else { return nil }
-        var hash = SHA256()
-        hash.update(data: Data(salt.utf8))
-        hash.update(data: bytes)
-        return Text.hex(hash.finalize())
     }
 }
