@@ -301,17 +301,12 @@ extension BuildStamp {
                 var rest = bytes[...]
                 if let slash = bytes.firstIndex(of: UInt8(ascii: "/")) {
                     let name = bytes[..<slash]
-                    if top == nil || !top!.name.elementsEqual(name) {
+                    if top?.name.elementsEqual(name) != true {
                         if let top, top.descriptor >= 0 { close(top.descriptor) }
-                        let opened = Array(name + [0]).withUnsafeBufferPointer { buffer in
-                            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                                openat(folder, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-                            }
-                        }
-                        top = (Array(name), opened)
+                        top = (Array(name), openat(folder, String(decoding: name, as: UTF8.self), O_RDONLY | O_DIRECTORY | O_CLOEXEC))
                     }
-                    guard top!.descriptor >= 0 else { return false }
-                    base = top!.descriptor
+                    guard let top, top.descriptor >= 0 else { return false }
+                    base = top.descriptor
                     rest = bytes[(slash + 1)...]
                 }
                 path.removeAll(keepingCapacity: true)

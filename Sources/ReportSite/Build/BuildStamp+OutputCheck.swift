@@ -82,6 +82,6 @@ extension BuildStamp.Lines {
     /// Whether every output this stamp lists is in `output` with the size
     /// and time it recorded (make's rule), checked on two threads.
     public func outputsIntact(in output: URL) -> Bool {
-        BuildStamp.OutputCheck(self, folder: output.path(percentEncoded: false)).intact
+        BuildStamp.OutputCheck(self, in: output).intact
     }
 }
